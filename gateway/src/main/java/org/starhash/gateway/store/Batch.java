@@ -1,0 +1,88 @@
+package org.starhash.gateway.store;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The writes of the transactions of one batch, visible to the later transactions of the same batch before
+ * they are durable; each transaction stages its writes and they join the batch only if it succeeds.
+ */
+final class Batch {
+
+    private static final byte[] REMOVED = new byte[0];
+
+    /** The reads that reach past the batch: committed state. */
+    interface Committed {
+        byte[] get(String table, String key);
+    }
+
+    private final Committed committed;
+    private final Map<TableKey, byte[]> writes = new LinkedHashMap<>();
+    private int changedTransactions;
+
+    Batch(Committed committed) {
+        this.committed = committed;
+    }
+
+    /** Runs a transaction against this batch; its writes join the batch only when it returns normally. */
+    <R> R run(Transaction<R> transaction) {
+        Staged staged = new Staged();
+        R result = transaction.run(staged);
+        if (!staged.writes.isEmpty()) {
+            writes.putAll(staged.writes);
+            changedTransactions++;
+        }
+        return result;
+    }
+
+    boolean isEmpty() {
+        return writes.isEmpty();
+    }
+
+    int changedTransactions() {
+        return changedTransactions;
+    }
+
+    List<JournalEntry> entries() {
+        List<JournalEntry> entries = new ArrayList<>(writes.size());
+        writes.forEach((k, v) -> entries.add(new JournalEntry(k.table(), k.key(), v == REMOVED ? null : v)));
+        return entries;
+    }
+
+    private byte[] read(TableKey key, Map<TableKey, byte[]> staged) {
+        byte[] value = staged.get(key);
+        if (value == null) {
+            value = writes.get(key);
+        }
+        if (value == null) {
+            return committed.get(key.table(), key.key());
+        }
+        return value == REMOVED ? null : value;
+    }
+
+    private record TableKey(String table, String key) {
+    }
+
+    private final class Staged implements Tx {
+        private final Map<TableKey, byte[]> writes = new LinkedHashMap<>();
+
+        @Override
+        public <V> Optional<V> get(Table<V> table, String key) {
+            byte[] bytes = read(new TableKey(table.name(), key), writes);
+            return bytes == null ? Optional.empty() : Optional.of(table.codec().decode(bytes));
+        }
+
+        @Override
+        public <V> void put(Table<V> table, String key, V value) {
+            writes.put(new TableKey(table.name(), key), table.codec().encode(value));
+        }
+
+        @Override
+        public void remove(Table<?> table, String key) {
+            writes.put(new TableKey(table.name(), key), REMOVED);
+        }
+    }
+}

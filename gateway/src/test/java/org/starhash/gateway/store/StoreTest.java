@@ -1,0 +1,130 @@
+package org.starhash.gateway.store;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class StoreTest {
+
+    private static final YearMonth NOV = YearMonth.of(2026, 11);
+    private static final StoreSettings FAST_CHECKPOINTS = new StoreSettings(64, 1024, Duration.ofMillis(20), 4096);
+
+    @Test
+    void aCompletedChangeIsReadableAndSurvivesReopen(@TempDir Path dir) throws Exception {
+        try (Store store = Store.open(dir, StoreSettings.DEFAULTS)) {
+            store.submit(tx -> {
+                tx.put(Subscriber.prepaid("38670000001", 1250, NOV));
+                return null;
+            }).get(5, TimeUnit.SECONDS);
+            assertEquals(1250, store.read(Subscribers.TABLE, "38670000001").orElseThrow().balanceCents());
+        }
+        try (Store store = Store.open(dir, StoreSettings.DEFAULTS)) {
+            assertEquals(1250, store.read(Subscribers.TABLE, "38670000001").orElseThrow().balanceCents());
+            assertEquals(1, store.size(Subscribers.TABLE));
+        }
+    }
+
+    @Test
+    void transactionsOfOneBatchSeeEachOthersWrites(@TempDir Path dir) throws Exception {
+        try (Store store = Store.open(dir, StoreSettings.DEFAULTS)) {
+            store.submit(tx -> {
+                tx.put(Subscriber.prepaid("38670000001", 0, NOV));
+                return null;
+            }).get(5, TimeUnit.SECONDS);
+            List<CompletableFuture<Long>> all = new ArrayList<>();
+            for (int i = 0; i < 5000; i++) {
+                all.add(store.submit(tx -> {
+                    Subscriber s = tx.subscriber("38670000001").orElseThrow();
+                    tx.put(s.withBalanceCents(s.balanceCents() + 1));
+                    return s.balanceCents() + 1;
+                }));
+            }
+            CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
+            assertEquals(5000, store.read(Subscribers.TABLE, "38670000001").orElseThrow().balanceCents());
+            assertTrue(store.stats().fsyncs() < 5000, "group commit should share fsyncs: " + store.stats());
+        }
+    }
+
+    @Test
+    void aFailingTransactionWritesNothingAndSparesTheOthers(@TempDir Path dir) throws Exception {
+        try (Store store = Store.open(dir, StoreSettings.DEFAULTS)) {
+            CompletableFuture<Object> bad = store.submit(tx -> {
+                tx.put(Subscriber.prepaid("38670000002", 500, NOV));
+                throw new IllegalStateException("refused");
+            });
+            CompletableFuture<Object> good = store.submit(tx -> {
+                tx.put(Subscriber.prepaid("38670000003", 700, NOV));
+                return null;
+            });
+            ExecutionException e = assertThrows(ExecutionException.class, () -> bad.get(5, TimeUnit.SECONDS));
+            assertInstanceOf(IllegalStateException.class, e.getCause());
+            good.get(5, TimeUnit.SECONDS);
+            assertFalse(store.read(Subscribers.TABLE, "38670000002").isPresent());
+            assertEquals(700, store.read(Subscribers.TABLE, "38670000003").orElseThrow().balanceCents());
+        }
+    }
+
+    @Test
+    void removalsAreDurable(@TempDir Path dir) throws Exception {
+        try (Store store = Store.open(dir, FAST_CHECKPOINTS)) {
+            store.submit(tx -> {
+                tx.put(Subscriber.prepaid("38670000001", 1, NOV));
+                tx.put(Subscriber.prepaid("38670000002", 2, NOV));
+                return null;
+            }).get(5, TimeUnit.SECONDS);
+            store.submit(tx -> {
+                tx.remove(Subscribers.TABLE, "38670000001");
+                return null;
+            }).get(5, TimeUnit.SECONDS);
+        }
+        try (Store store = Store.open(dir, FAST_CHECKPOINTS)) {
+            assertFalse(store.read(Subscribers.TABLE, "38670000001").isPresent());
+            assertTrue(store.read(Subscribers.TABLE, "38670000002").isPresent());
+        }
+    }
+
+    @Test
+    void checkpointsDropOldJournalSegments(@TempDir Path dir) throws Exception {
+        try (Store store = Store.open(dir, FAST_CHECKPOINTS)) {
+            for (int i = 0; i < 300; i++) {
+                long cents = i;
+                store.submit(tx -> {
+                    tx.put(Subscriber.prepaid("386700" + String.format("%05d", cents), cents, NOV));
+                    return null;
+                }).get(5, TimeUnit.SECONDS);
+                Thread.sleep(1);
+            }
+            assertTrue(store.stats().checkpoints() > 0, store.stats().toString());
+        }
+        try (var files = java.nio.file.Files.list(dir.resolve("journal"))) {
+            long segments = files.count();
+            assertTrue(segments <= 2, "old segments should be released, found " + segments);
+        }
+        try (Store store = Store.open(dir, FAST_CHECKPOINTS)) {
+            assertEquals(300, store.size(Subscribers.TABLE));
+        }
+    }
+
+    @Test
+    void submitAfterCloseFailsClearly(@TempDir Path dir) throws Exception {
+        Store store = Store.open(dir, StoreSettings.DEFAULTS);
+        store.close();
+        ExecutionException e = assertThrows(ExecutionException.class,
+                () -> store.submit(tx -> null).get(5, TimeUnit.SECONDS));
+        assertTrue(e.getCause().getMessage().contains("closed"));
+    }
+}
