@@ -1,0 +1,91 @@
+package org.starhash.gateway.store;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Random;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLongArray;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Kills a JVM that writes to the store under load with SIGKILL at random moments, and checks after each
+ * reopen that every acknowledged transfer is there and that no transfer is there by halves.
+ */
+class StoreCrashTest {
+
+    private static final int PAIRS = 32;
+    private static final int KILLS = 5;
+
+    @Test
+    void acknowledgedChangesSurviveKillNine(@TempDir Path dir) throws Exception {
+        Random random = new Random();
+        long totalAcked = 0;
+        for (int round = 1; round <= KILLS; round++) {
+            AtomicLongArray acked = new AtomicLongArray(PAIRS);
+            runAndKill(dir, acked, 300 + random.nextInt(900));
+            try (Store store = Store.open(dir, StoreSettings.DEFAULTS)) {
+                long sum = 0;
+                for (int pair = 0; pair < PAIRS; pair++) {
+                    long from = store.read(Subscribers.TABLE, CrashWorkload.sender(pair)).map(Subscriber::balanceCents).orElse(0L);
+                    long to = store.read(Subscribers.TABLE, CrashWorkload.receiver(pair)).map(Subscriber::balanceCents).orElse(0L);
+                    long transfers = CrashWorkload.transfersOf(from);
+                    assertTrue(transfers >= 0, "round " + round + " pair " + pair + ": sender balance " + from
+                            + " is not the sum of whole transfers");
+                    assertEquals(-from, to, "round " + round + " pair " + pair + ": a transfer was applied by halves");
+                    assertTrue(transfers >= acked.get(pair), "round " + round + " pair " + pair + ": "
+                            + acked.get(pair) + " transfers were acknowledged but only " + transfers + " survived");
+                    assertTrue(transfers <= acked.get(pair) + 1 || acked.get(pair) == 0 && transfers >= 0,
+                            "round " + round + " pair " + pair + ": more transfers than were ever submitted");
+                    sum += from + to;
+                    totalAcked += acked.get(pair);
+                }
+                assertEquals(0, sum, "money was created or lost");
+            }
+        }
+        assertTrue(totalAcked > 0, "the workload acknowledged nothing before it was killed");
+        System.out.println("crash test: " + KILLS + " kills, " + totalAcked + " acknowledged transfers checked");
+    }
+
+    private static void runAndKill(Path dir, AtomicLongArray acked, long millis) throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process child = new ProcessBuilder(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
+                CrashWorkload.class.getName(), dir.toString(), Integer.toString(PAIRS))
+                .redirectErrorStream(true)
+                .start();
+        CountDownLatch ready = new CountDownLatch(1);
+        StringBuilder other = new StringBuilder();
+        Thread reader = new Thread(() -> {
+            try (BufferedReader in = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = in.readLine()) != null) {
+                    if (line.startsWith("ACK ")) {
+                        String[] parts = line.split(" ");
+                        int pair = Integer.parseInt(parts[1]);
+                        long n = Long.parseLong(parts[2]);
+                        acked.accumulateAndGet(pair, n, Math::max);
+                    } else if (line.equals("READY")) {
+                        ready.countDown();
+                    } else if (other.length() < 10_000) {
+                        other.append(line).append('\n');
+                    }
+                }
+            } catch (Exception ignored) {
+                // the pipe breaks when the child is killed
+            }
+        });
+        reader.start();
+        assertTrue(ready.await(60, TimeUnit.SECONDS), "workload did not start:\n" + other);
+        Thread.sleep(millis);
+        child.destroyForcibly();
+        assertTrue(child.waitFor(30, TimeUnit.SECONDS));
+        reader.join(10_000);
+    }
+}
