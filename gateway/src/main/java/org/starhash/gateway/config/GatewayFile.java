@@ -1,0 +1,32 @@
+package org.starhash.gateway.config;
+
+import java.util.List;
+import java.util.Map;
+
+/** The file model of {@code gateway.yaml}, exactly as written; absent keys are null and get defaults later. */
+record GatewayFile(Smpp smpp, Numbering numbering, Store store, Billing billing, Ussd ussd,
+                   Map<String, ShortNumber> shortNumbers, Map<String, String> texts) {
+
+    record Smpp(String host, Integer port, String systemId, Integer bindTimeoutSeconds, Integer idleTimeoutSeconds,
+                List<Account> accounts) {
+    }
+
+    record Account(String systemId, String password) {
+    }
+
+    record Numbering(String countryCode, String nationalPrefix) {
+    }
+
+    record Store(Integer maxBatch, Integer queueCapacity, Integer checkpointSeconds, Integer journalSegmentMb,
+                 String seedSubscribers) {
+    }
+
+    record Billing(String zone) {
+    }
+
+    record Ussd(Map<String, String> codes) {
+    }
+
+    record ShortNumber(String moPrice, Map<String, String> keywords) {
+    }
+}

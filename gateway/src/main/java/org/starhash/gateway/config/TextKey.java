@@ -1,0 +1,33 @@
+package org.starhash.gateway.config;
+
+import java.util.Locale;
+import java.util.Set;
+
+/** Every text the gateway sends, by its key under {@code texts:}, with the placeholders it may use. */
+public enum TextKey {
+    UNKNOWN_SUBSCRIBER("msisdn"),
+    UNKNOWN_CODE("code"),
+    UNKNOWN_SHORT_NUMBER("to"),
+    UNKNOWN_KEYWORD("to", "keywords"),
+    USSD_NO_DIALOGUE,
+    TRY_LATER,
+    BALANCE_PREPAID("balance"),
+    BALANCE_POSTPAID("minutes", "sms", "data", "extra"),
+    SPEND_POSTPAID("month", "extra"),
+    SPEND_PREPAID("balance");
+
+    private final Set<String> placeholders;
+
+    TextKey(String... placeholders) {
+        this.placeholders = Set.of(placeholders);
+    }
+
+    public Set<String> placeholders() {
+        return placeholders;
+    }
+
+    /** The key as written in the file. */
+    public String key() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,29 @@
+package org.starhash.gateway.engine;
+
+import java.util.Objects;
+
+/**
+ * The engine's answer to a request.
+ *
+ * @param status whether the request was taken; the transport maps it to its own status codes
+ * @param text   the text for the handset, empty when there is nobody to send it to
+ */
+public record Reply(Status status, String text) {
+
+    /** What became of a request. */
+    public enum Status {
+        /** Handled (which includes a polite refusal in the text); its effects are durable. */
+        OK,
+        /** The source is not a phone number; nothing can be answered. */
+        INVALID_SOURCE,
+        /** Overloaded: nothing was done, the network should try again. */
+        BUSY,
+        /** The gateway could not do it: nothing was done. */
+        FAILED
+    }
+
+    public Reply {
+        Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(text, "text");
+    }
+}

@@ -1,0 +1,27 @@
+package org.starhash.gateway.engine;
+
+import org.starhash.gateway.services.Service;
+
+import java.util.List;
+
+/** Where the router sends a request: a fixed answer, or a service call with what the MO costs. */
+sealed interface Route {
+
+    /** An answer that needs no service and no state, such as "unknown code". */
+    record Answer(String text) implements Route {
+    }
+
+    /**
+     * A service call.
+     *
+     * @param service       the service
+     * @param args          what followed the keyword or code
+     * @param chargeService the name charge events of the MO use, empty when the request is free
+     * @param chargeCents   the price of the MO
+     */
+    record Call(Service service, List<String> args, String chargeService, long chargeCents) implements Route {
+        public Call {
+            args = List.copyOf(args);
+        }
+    }
+}

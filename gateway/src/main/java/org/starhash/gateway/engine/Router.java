@@ -1,0 +1,82 @@
+package org.starhash.gateway.engine;
+
+import org.starhash.gateway.config.ConfigLoader;
+import org.starhash.gateway.config.ShortNumberRoute;
+import org.starhash.gateway.config.TextKey;
+import org.starhash.gateway.config.Texts;
+import org.starhash.gateway.services.Service;
+import org.starhash.gateway.ussd.UssdString;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Picks the service for a request: USSD by service code, SMS by short number and keyword. */
+final class Router {
+
+    private final Map<String, Service> ussdCodes = new HashMap<>();
+    private final Map<String, ShortNumber> shortNumbers = new HashMap<>();
+    private final Texts texts;
+
+    /** A short number with its keywords, longest first so that {@code GPRS TUJINA} wins over {@code GPRS}. */
+    private record ShortNumber(ShortNumberRoute route, List<String> keywordsLongestFirst, Map<String, Service> services) {
+    }
+
+    Router(Map<String, String> ussdCodes, Map<String, ShortNumberRoute> shortNumbers, Map<String, Service> services,
+           Texts texts) {
+        this.texts = texts;
+        ussdCodes.forEach((code, name) -> this.ussdCodes.put(code, lookup(services, name)));
+        shortNumbers.forEach((number, route) -> {
+            Map<String, Service> byKeyword = new HashMap<>();
+            route.keywords().forEach((keyword, name) -> byKeyword.put(keyword, lookup(services, name)));
+            List<String> keywords = new ArrayList<>(route.keywords().keySet());
+            keywords.sort(Comparator.comparingInt(String::length).reversed().thenComparing(Comparator.naturalOrder()));
+            this.shortNumbers.put(number, new ShortNumber(route, List.copyOf(keywords), byKeyword));
+        });
+    }
+
+    private static Service lookup(Map<String, Service> services, String name) {
+        Service s = services.get(name);
+        if (s == null) {
+            throw new IllegalArgumentException("no service named " + name);
+        }
+        return s;
+    }
+
+    Route route(Request request) {
+        return request.channel() == Channel.USSD ? routeUssd(request.text()) : routeSms(request.to(), request.text());
+    }
+
+    private Route routeUssd(String dialled) {
+        Optional<UssdString> parsed = UssdString.parse(dialled);
+        Service service = parsed.map(p -> ussdCodes.get(p.serviceCode())).orElse(null);
+        if (service == null) {
+            return new Route.Answer(texts.render(TextKey.UNKNOWN_CODE, Map.of("code", dialled.strip())));
+        }
+        return new Route.Call(service, parsed.get().parts(), "", 0);
+    }
+
+    private Route routeSms(String to, String text) {
+        ShortNumber number = shortNumbers.get(to.strip());
+        if (number == null) {
+            return new Route.Answer(texts.render(TextKey.UNKNOWN_SHORT_NUMBER, Map.of("to", to.strip())));
+        }
+        String folded = ConfigLoader.foldKeyword(text);
+        for (String keyword : number.keywordsLongestFirst()) {
+            if (folded.equals(keyword) || folded.startsWith(keyword + " ")) {
+                String[] words = text.strip().split("\\s+");
+                List<String> args = Arrays.asList(words).subList(keyword.split(" ").length, words.length);
+                return new Route.Call(number.services().get(keyword), args,
+                        "sms:" + number.route().number() + ":" + keyword, number.route().moPriceCents());
+            }
+        }
+        List<String> sorted = new ArrayList<>(number.route().keywords().keySet());
+        sorted.sort(Comparator.naturalOrder());
+        return new Route.Answer(texts.render(TextKey.UNKNOWN_KEYWORD,
+                Map.of("to", number.route().number(), "keywords", String.join(", ", sorted))));
+    }
+}
