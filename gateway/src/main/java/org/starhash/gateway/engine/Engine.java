@@ -94,6 +94,17 @@ public final class Engine {
         });
     }
 
+    /**
+     * Answers a USSD answer (op 18) that belongs to no open dialogue: this gateway keeps no dialogue open yet,
+     * so every such answer gets the "session expired" text.
+     */
+    public CompletableFuture<Reply> noDialogue(Request request) {
+        if (numbering.normalize(request.source()).isEmpty()) {
+            return CompletableFuture.completedFuture(new Reply(Reply.Status.INVALID_SOURCE, ""));
+        }
+        return CompletableFuture.completedFuture(new Reply(Reply.Status.OK, texts.render(TextKey.USSD_NO_DIALOGUE, Map.of())));
+    }
+
     /** What the writer hands back: the answer and the charges to dispatch once durable. */
     private record Outcome(String text, List<ChargeEvent> charges) {
     }

@@ -1,0 +1,147 @@
+package org.starhash.gateway;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.starhash.billing.BillingHooks;
+import org.starhash.billing.HookContext;
+import org.starhash.gateway.billing.ChargeDispatcher;
+import org.starhash.gateway.config.GatewayConfig;
+import org.starhash.gateway.engine.Engine;
+import org.starhash.gateway.services.Services;
+import org.starhash.gateway.smpp.SmppServer;
+import org.starhash.gateway.store.Store;
+import org.starhash.gateway.store.Subscriber;
+import org.starhash.gateway.store.SubscriberCsv;
+import org.starhash.gateway.store.Subscribers;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.net.URL;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Clock;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+
+/** A running gateway: store, billing, engine and SMPP listener, started in that order and stopped in reverse. */
+public final class Gateway implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Gateway.class);
+
+    private final DataLock lock;
+    private final Store store;
+    private final ChargeDispatcher charges;
+    private final SmppServer smpp;
+    private final InetSocketAddress smppAddress;
+
+    private Gateway(DataLock lock, Store store, ChargeDispatcher charges, SmppServer smpp, InetSocketAddress address) {
+        this.lock = lock;
+        this.store = store;
+        this.charges = charges;
+        this.smpp = smpp;
+        this.smppAddress = address;
+    }
+
+    /** Starts a gateway on a data directory, seeding an empty store with the configured demo subscribers. */
+    public static Gateway start(GatewayConfig config, Path dataDir, Clock clock) throws Exception {
+        DataLock lock = DataLock.acquire(dataDir);
+        Store store = null;
+        ChargeDispatcher charges = null;
+        try {
+            store = Store.open(dataDir.resolve("store"), config.store());
+            if (config.seedSubscribers().isPresent() && store.size(Subscribers.TABLE) == 0) {
+                seed(store, config, config.seedSubscribers().get(), clock);
+            }
+            BillingHooks hooks = BillingHooks.load(new HookContext(dataDir, config.zone()));
+            charges = new ChargeDispatcher(store, hooks);
+            Engine engine = new Engine(config, Services.builtIn(config.texts()), store, charges, clock);
+            SmppServer smpp = new SmppServer(config.smpp(), engine);
+            InetSocketAddress address = smpp.start();
+            LOG.info("starhash listening for SMPP on {}:{}, {} subscribers, billing hooks {}", address.getHostString(),
+                    address.getPort(), store.size(Subscribers.TABLE), hooks.names());
+            return new Gateway(lock, store, charges, smpp, address);
+        } catch (Exception e) {
+            if (charges != null) {
+                charges.close();
+            }
+            if (store != null) {
+                store.close();
+            }
+            lock.close();
+            throw e;
+        }
+    }
+
+    private static void seed(Store store, GatewayConfig config, URL seed, Clock clock) throws Exception {
+        List<Subscriber> subscribers;
+        try (InputStream in = seed.openStream()) {
+            subscribers = SubscriberCsv.read(in, seed.toString(), config.numbering(),
+                    YearMonth.now(clock.withZone(config.zone())));
+        }
+        try {
+            SubscriberCsv.store(store, subscribers).get();
+        } catch (ExecutionException e) {
+            throw new IOException("could not store the demo subscribers: " + e.getCause(), e.getCause());
+        }
+        LOG.info("empty store seeded with {} demo subscribers from {}", subscribers.size(), seed);
+    }
+
+    public InetSocketAddress smppAddress() {
+        return smppAddress;
+    }
+
+    /** The store, for tests and the admin side. */
+    public Store store() {
+        return store;
+    }
+
+    @Override
+    public void close() throws IOException {
+        smpp.close();
+        charges.close();
+        store.close();
+        lock.close();
+        LOG.info("starhash stopped");
+    }
+
+    /** An exclusive lock on the data directory, so two processes never write one store. */
+    public static final class DataLock implements AutoCloseable {
+        private final FileChannel channel;
+        private final FileLock lock;
+
+        private DataLock(FileChannel channel, FileLock lock) {
+            this.channel = channel;
+            this.lock = lock;
+        }
+
+        /** Locks the directory, or fails with a message that says who holds it. */
+        public static DataLock acquire(Path dataDir) throws IOException {
+            Files.createDirectories(dataDir);
+            FileChannel channel = FileChannel.open(dataDir.resolve("LOCK"), StandardOpenOption.CREATE,
+                    StandardOpenOption.WRITE);
+            FileLock lock;
+            try {
+                lock = channel.tryLock();
+            } catch (OverlappingFileLockException e) {
+                lock = null;
+            }
+            if (lock == null) {
+                channel.close();
+                throw new IOException("the data directory " + dataDir + " is in use by another starhash process");
+            }
+            return new DataLock(channel, lock);
+        }
+
+        @Override
+        public void close() throws IOException {
+            lock.release();
+            channel.close();
+        }
+    }
+}

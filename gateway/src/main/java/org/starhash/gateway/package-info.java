@@ -1,0 +1,4 @@
+/**
+ * starhash, a USSD and SMS gateway for mobile operators: the wiring of store, billing, engine and transports.
+ */
+package org.starhash.gateway;

@@ -1,0 +1,51 @@
+package org.starhash.gateway.smpp;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** The bound sessions by account, to find a receiver-capable one for a reply. */
+final class Binds {
+
+    private final Map<String, List<SmppSession>> byAccount = new ConcurrentHashMap<>();
+    private final AtomicInteger roundRobin = new AtomicInteger();
+
+    void add(SmppSession session) {
+        byAccount.computeIfAbsent(session.account(), a -> new CopyOnWriteArrayList<>()).add(session);
+    }
+
+    void remove(SmppSession session) {
+        List<SmppSession> sessions = byAccount.get(session.account());
+        if (sessions != null) {
+            sessions.remove(session);
+        }
+    }
+
+    /**
+     * A session that may receive a message for this account: the one the request came on when it can, else
+     * the others in turn.
+     */
+    Optional<SmppSession> receiverFor(SmppSession origin) {
+        if (origin.kind().receives() && origin.channel().isActive()) {
+            return Optional.of(origin);
+        }
+        Object[] sessions = byAccount.getOrDefault(origin.account(), List.of()).toArray();
+        int n = sessions.length;
+        int start = Math.floorMod(roundRobin.getAndIncrement(), Math.max(1, n));
+        for (int i = 0; i < n; i++) {
+            SmppSession candidate = (SmppSession) sessions[(start + i) % n];
+            if (candidate.kind().receives() && candidate.channel().isActive()) {
+                return Optional.of(candidate);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** How many sessions are bound, for logs and metrics. */
+    int count() {
+        return byAccount.values().stream().mapToInt(List::size).sum();
+    }
+}

@@ -1,0 +1,123 @@
+package org.starhash.gateway.smpp;
+
+import io.netty.channel.ChannelHandlerContext;
+import org.jsmpp.SMPPConstant;
+import org.jsmpp.bean.AbstractSmCommand;
+import org.jsmpp.bean.MessageRequest;
+import org.jsmpp.bean.OptionalParameter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.starhash.gateway.engine.Channel;
+import org.starhash.gateway.engine.Engine;
+import org.starhash.gateway.engine.Reply;
+import org.starhash.gateway.engine.Request;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Takes an MO PDU to the engine and, once its effects are durable, answers it: first the response to the
+ * MO, then the reply text as the mirror PDU on a receiver-capable bind of the same account.
+ */
+final class MoHandler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MoHandler.class);
+    private static final int MAX_SHORT_MESSAGE = 254;
+
+    /** ussd_service_op values (SMPP 3.4 §5.3.2.44). */
+    static final int PSSD_INDICATION = 0;
+    static final int PSSR_INDICATION = 1;
+    static final int PSSR_RESPONSE = 17;
+    static final int USSR_CONFIRM = 18;
+
+    private final Engine engine;
+    private final Binds binds;
+    private final AtomicLong messageIds = new AtomicLong();
+
+    MoHandler(Engine engine, Binds binds) {
+        this.engine = engine;
+        this.binds = binds;
+    }
+
+    void handle(ChannelHandlerContext ctx, SmppSession session, InboundPdu pdu) {
+        AbstractSmCommand sm = (AbstractSmCommand) pdu.body();
+        byte[] raw = sm instanceof MessageRequest request ? request.getShortMessage() : null;
+        OptionalParameter payload = sm.getOptionalParameter(OptionalParameter.Tag.MESSAGE_PAYLOAD);
+        if ((raw == null || raw.length == 0) && payload instanceof OptionalParameter.OctetString octets) {
+            raw = octets.getValue();
+        }
+        String text = SmppText.decode(raw, sm.getDataCoding());
+        if (text == null) {
+            respondError(ctx, pdu, SMPPConstant.STAT_ESME_RINVDCS);
+            return;
+        }
+        OptionalParameter op = sm.getOptionalParameter(OptionalParameter.Tag.USSD_SERVICE_OP);
+        boolean ussd = op != null || "USSD".equalsIgnoreCase(sm.getServiceType());
+        int ussdOp = op instanceof OptionalParameter.Byte b ? b.getValue() & 0xff : PSSR_INDICATION;
+        if (ussd && ussdOp != PSSR_INDICATION && ussdOp != PSSD_INDICATION && ussdOp != USSR_CONFIRM) {
+            respondError(ctx, pdu, SMPPConstant.STAT_ESME_RINVTLVVAL);
+            return;
+        }
+        String source = sm.getSourceAddr() == null ? "" : sm.getSourceAddr();
+        String destination = sm.getDestAddress() == null ? "" : sm.getDestAddress();
+        Request request = new Request(ussd ? Channel.USSD : Channel.SMS, source, destination, text);
+        var reply = ussd && ussdOp == USSR_CONFIRM ? engine.noDialogue(request) : engine.handle(request);
+        reply.thenAcceptAsync(r -> answer(ctx, session, pdu, sm, ussd, r), ctx.executor());
+    }
+
+    private void answer(ChannelHandlerContext ctx, SmppSession session, InboundPdu pdu, AbstractSmCommand sm,
+                        boolean ussd, Reply reply) {
+        switch (reply.status()) {
+            case OK -> ctx.writeAndFlush(Pdus.moResp(pdu.commandId(), pdu.sequence(),
+                    Long.toHexString(messageIds.incrementAndGet())));
+            case INVALID_SOURCE -> respondError(ctx, pdu, SMPPConstant.STAT_ESME_RINVSRCADR);
+            case BUSY -> respondError(ctx, pdu, SMPPConstant.STAT_ESME_RTHROTTLED);
+            case FAILED -> respondError(ctx, pdu, SMPPConstant.STAT_ESME_RSYSERR);
+        }
+        // An SMSC retries a refused SMS by itself; a handset in a USSD dialogue waits for a screen.
+        boolean send = reply.status() == Reply.Status.OK || ussd && reply.status() != Reply.Status.INVALID_SOURCE;
+        if (send && !reply.text().isEmpty()) {
+            sendReply(session, pdu, sm, ussd, reply.text());
+        }
+    }
+
+    private void respondError(ChannelHandlerContext ctx, InboundPdu pdu, int status) {
+        ctx.writeAndFlush(Pdus.negative(pdu.commandId(), status, pdu.sequence()));
+    }
+
+    private void sendReply(SmppSession origin, InboundPdu pdu, AbstractSmCommand sm, boolean ussd, String text) {
+        var target = binds.receiverFor(origin);
+        if (target.isEmpty()) {
+            LOG.warn("no receiver bind of account {} is open: the reply to {} is not delivered: {}",
+                    origin.account(), sm.getSourceAddr(), text);
+            return;
+        }
+        SmppText.Encoded encoded = SmppText.encode(text);
+        List<OptionalParameter> tlvs = new ArrayList<>(3);
+        if (ussd) {
+            tlvs.add(new OptionalParameter.Ussd_service_op((byte) PSSR_RESPONSE));
+            echo(sm, OptionalParameter.Tag.USER_MESSAGE_REFERENCE, tlvs);
+            echo(sm, OptionalParameter.Tag.ITS_SESSION_INFO, tlvs);
+        }
+        byte[] shortMessage = encoded.bytes();
+        if (shortMessage.length > MAX_SHORT_MESSAGE) {
+            tlvs.add(new OptionalParameter.OctetString(OptionalParameter.Tag.MESSAGE_PAYLOAD.code(), shortMessage));
+            shortMessage = new byte[0];
+        }
+        Pdus.Address from = new Pdus.Address(sm.getDestAddrTon(), sm.getDestAddrNpi(), sm.getDestAddress());
+        Pdus.Address to = new Pdus.Address(sm.getSourceAddrTon(), sm.getSourceAddrNpi(), sm.getSourceAddr());
+        SmppSession receiver = target.get();
+        byte[] message = Pdus.message(pdu.commandId() != SMPPConstant.CID_DELIVER_SM, receiver.nextSequence(),
+                ussd ? "USSD" : sm.getServiceType(), from, to, encoded.dataCoding(), shortMessage,
+                tlvs.toArray(OptionalParameter[]::new));
+        receiver.channel().writeAndFlush(message);
+    }
+
+    private static void echo(AbstractSmCommand sm, OptionalParameter.Tag tag, List<OptionalParameter> tlvs) {
+        OptionalParameter value = sm.getOptionalParameter(tag);
+        if (value != null) {
+            tlvs.add(value);
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package org.starhash.gateway.smpp;
+
+import org.jsmpp.PDUStringException;
+import org.jsmpp.SMPPConstant;
+import org.jsmpp.bean.OptionalParameter;
+import org.jsmpp.util.DefaultComposer;
+import org.jsmpp.util.PDUComposer;
+
+/** Composes the PDUs the server sends with jsmpp's composer; a value jsmpp refuses is a bug of ours. */
+final class Pdus {
+
+    private static final PDUComposer COMPOSER = new DefaultComposer();
+
+    private Pdus() {
+    }
+
+    /** A PDU that is only a header: negative responses and bodiless commands. */
+    static byte[] header(int commandId, int status, int sequence) {
+        return COMPOSER.composeHeader(commandId, status, sequence);
+    }
+
+    static byte[] genericNack(int status, int sequence) {
+        return COMPOSER.genericNack(status, sequence);
+    }
+
+    static byte[] enquireLinkResp(int sequence) {
+        return COMPOSER.enquireLinkResp(sequence);
+    }
+
+    static byte[] unbind(int sequence) {
+        return COMPOSER.unbind(sequence);
+    }
+
+    static byte[] unbindResp(int sequence) {
+        return COMPOSER.unbindResp(SMPPConstant.STAT_ESME_ROK, sequence);
+    }
+
+    static byte[] bindResp(int responseId, int sequence, String systemId) {
+        try {
+            return COMPOSER.bindResp(responseId, sequence, systemId);
+        } catch (PDUStringException e) {
+            throw new IllegalStateException("system_id refused by the codec: " + systemId, e);
+        }
+    }
+
+    /** The positive response to an MO, carrying the message id we gave it. */
+    static byte[] moResp(int moCommandId, int sequence, String messageId) {
+        try {
+            return switch (moCommandId) {
+                case SMPPConstant.CID_SUBMIT_SM -> COMPOSER.submitSmResp(sequence, messageId);
+                case SMPPConstant.CID_DATA_SM -> COMPOSER.dataSmResp(sequence, messageId);
+                case SMPPConstant.CID_DELIVER_SM -> COMPOSER.deliverSmResp(SMPPConstant.STAT_ESME_ROK, sequence, messageId);
+                default -> throw new IllegalArgumentException("not an MO command: " + moCommandId);
+            };
+        } catch (PDUStringException e) {
+            throw new IllegalStateException("message id refused by the codec: " + messageId, e);
+        }
+    }
+
+    /** A negative response to a request: the header of its response with the status (SMPP 3.4 §2.3). */
+    static byte[] negative(int requestCommandId, int status, int sequence) {
+        return header(requestCommandId | SMPPConstant.MASK_CID_RESP, status, sequence);
+    }
+
+    /** A message from the gateway to a handset: deliver_sm towards an ESME, submit_sm towards an SMSC. */
+    static byte[] message(boolean asDeliverSm, int sequence, String serviceType, Address from, Address to,
+                          byte dataCoding, byte[] shortMessage, OptionalParameter... tlvs) {
+        try {
+            if (asDeliverSm) {
+                return COMPOSER.deliverSm(sequence, serviceType, from.ton(), from.npi(), from.address(), to.ton(),
+                        to.npi(), to.address(), (byte) 0, (byte) 0, (byte) 0, (byte) 0, dataCoding, shortMessage, tlvs);
+            }
+            return COMPOSER.submitSm(sequence, serviceType, from.ton(), from.npi(), from.address(), to.ton(), to.npi(),
+                    to.address(), (byte) 0, (byte) 0, (byte) 0, null, null, (byte) 0, (byte) 0, dataCoding, (byte) 0,
+                    shortMessage, tlvs);
+        } catch (PDUStringException e) {
+            throw new IllegalArgumentException("cannot compose a message to " + to.address() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * An SMPP address with its type of number and numbering plan.
+     *
+     * @param ton     type of number
+     * @param npi     numbering plan indicator
+     * @param address the digits (or alphanumeric sender)
+     */
+    record Address(byte ton, byte npi, String address) {
+    }
+}

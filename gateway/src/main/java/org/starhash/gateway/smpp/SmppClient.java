@@ -1,0 +1,128 @@
+package org.starhash.gateway.smpp;
+
+import org.jsmpp.bean.BindType;
+import org.jsmpp.bean.DataCodings;
+import org.jsmpp.bean.DataSm;
+import org.jsmpp.bean.DeliverSm;
+import org.jsmpp.bean.ESMClass;
+import org.jsmpp.bean.NumberingPlanIndicator;
+import org.jsmpp.bean.OptionalParameter;
+import org.jsmpp.bean.RegisteredDelivery;
+import org.jsmpp.bean.TypeOfNumber;
+import org.jsmpp.extra.ProcessRequestException;
+import org.jsmpp.session.BindParameter;
+import org.jsmpp.session.DataSmResult;
+import org.jsmpp.session.MessageReceiverListener;
+import org.jsmpp.session.SMPPSession;
+import org.jsmpp.session.Session;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A test peer for the command line: binds as a transceiver with jsmpp's own client, sends one MO and collects
+ * the messages the gateway sends back.
+ */
+public final class SmppClient implements AutoCloseable {
+
+    /**
+     * A message the gateway sent to a handset.
+     *
+     * @param from    the sender, a short number or USSD code
+     * @param to      the handset
+     * @param text    the text
+     * @param ussdOp  the ussd_service_op, or -1 for an SMS
+     */
+    public record Received(String from, String to, String text, int ussdOp) {
+    }
+
+    private final SMPPSession session = new SMPPSession();
+    private final LinkedBlockingQueue<Received> inbox = new LinkedBlockingQueue<>();
+
+    private SmppClient() {
+    }
+
+    /** Connects and binds; an IOException carries the bind status when the gateway refused. */
+    public static SmppClient connect(String host, int port, String systemId, String password) throws IOException {
+        SmppClient client = new SmppClient();
+        client.session.setMessageReceiverListener(new MessageReceiverListener() {
+            @Override
+            public void onAcceptDeliverSm(DeliverSm deliverSm) {
+                OptionalParameter op = deliverSm.getOptionalParameter(OptionalParameter.Tag.USSD_SERVICE_OP);
+                byte[] bytes = deliverSm.getShortMessage();
+                OptionalParameter payload = deliverSm.getOptionalParameter(OptionalParameter.Tag.MESSAGE_PAYLOAD);
+                if ((bytes == null || bytes.length == 0) && payload instanceof OptionalParameter.OctetString octets) {
+                    bytes = octets.getValue();
+                }
+                String text = SmppText.decode(bytes, deliverSm.getDataCoding());
+                client.inbox.add(new Received(deliverSm.getSourceAddr(), deliverSm.getDestAddress(),
+                        text == null ? "" : text, op instanceof OptionalParameter.Byte b ? b.getValue() & 0xff : -1));
+            }
+
+            @Override
+            public void onAcceptAlertNotification(org.jsmpp.bean.AlertNotification alertNotification) {
+            }
+
+            @Override
+            public DataSmResult onAcceptDataSm(DataSm dataSm, Session source) throws ProcessRequestException {
+                throw new ProcessRequestException("data_sm is not taken by this client", 3);
+            }
+        });
+        try {
+            client.session.connectAndBind(host, port, new BindParameter(BindType.BIND_TRX, systemId, password, "",
+                    TypeOfNumber.UNKNOWN, NumberingPlanIndicator.UNKNOWN, null), 10_000);
+        } catch (IOException e) {
+            client.session.close();
+            throw e;
+        }
+        return client;
+    }
+
+    /** Sends an SMS from a handset (submit_sm) and returns once the gateway took it. */
+    public void sendSms(String msisdn, String to, String text) throws Exception {
+        submit(msisdn, to, text, null);
+    }
+
+    /** Opens a USSD dialogue (ussd_service_op 1) with a dialled string. */
+    public void dial(String msisdn, String code) throws Exception {
+        submit(msisdn, code, code, new OptionalParameter.Ussd_service_op((byte) MoHandler.PSSR_INDICATION));
+    }
+
+    private void submit(String msisdn, String to, String text, OptionalParameter op) throws Exception {
+        SmppText.Encoded encoded = SmppText.encode(text);
+        OptionalParameter[] tlvs = op == null ? new OptionalParameter[0] : new OptionalParameter[] {op};
+        session.submitShortMessage(op == null ? "" : "USSD", TypeOfNumber.UNKNOWN, NumberingPlanIndicator.UNKNOWN,
+                msisdn, TypeOfNumber.UNKNOWN, NumberingPlanIndicator.UNKNOWN, to, new ESMClass(), (byte) 0, (byte) 0,
+                null, null, new RegisteredDelivery(), (byte) 0, DataCodings.newInstance(encoded.dataCoding()), (byte) 0,
+                encoded.bytes(), tlvs);
+    }
+
+    /** The next message the gateway sent, or null when none came in time. */
+    public Received next(Duration wait) throws InterruptedException {
+        return inbox.poll(wait.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Every message that arrives until none has come for {@code quiet}, waiting at most {@code first} for one. */
+    public List<Received> drain(Duration first, Duration quiet) throws InterruptedException {
+        List<Received> all = new ArrayList<>();
+        Received r = next(first);
+        while (r != null) {
+            all.add(r);
+            r = next(quiet);
+        }
+        return all;
+    }
+
+    @Override
+    public void close() {
+        try {
+            session.unbindAndClose();
+        } catch (RuntimeException e) {
+            session.close();
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package org.starhash.gateway.smpp;
+
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.channel.nio.NioEventLoopGroup;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.util.concurrent.GlobalEventExecutor;
+import org.starhash.gateway.config.SmppSettings;
+import org.starhash.gateway.engine.Engine;
+
+import java.net.InetSocketAddress;
+import java.util.concurrent.TimeUnit;
+
+/** The SMPP listener: starts on the configured address and stops with every connection closed. */
+public final class SmppServer implements AutoCloseable {
+
+    private final SmppSettings settings;
+    private final Binds binds = new Binds();
+    private final MoHandler mo;
+    private final ChannelGroup channels = new DefaultChannelGroup("smpp", GlobalEventExecutor.INSTANCE);
+    private EventLoopGroup boss;
+    private EventLoopGroup workers;
+    private Channel listener;
+
+    public SmppServer(SmppSettings settings, Engine engine) {
+        this.settings = settings;
+        this.mo = new MoHandler(engine, binds);
+    }
+
+    /** Binds the listening socket and returns the address it listens on (the real port when 0 was asked). */
+    public InetSocketAddress start() throws InterruptedException {
+        boss = new NioEventLoopGroup(1);
+        workers = new NioEventLoopGroup();
+        SmppServerInitializer initializer = new SmppServerInitializer(settings, binds, mo, channels);
+        ServerBootstrap bootstrap = new ServerBootstrap()
+                .group(boss, workers)
+                .channel(NioServerSocketChannel.class)
+                .option(ChannelOption.SO_BACKLOG, 1024)
+                .childOption(ChannelOption.TCP_NODELAY, true)
+                .childOption(ChannelOption.SO_KEEPALIVE, true)
+                .childHandler(initializer);
+        listener = bootstrap.bind(settings.host(), settings.port()).sync().channel();
+        return (InetSocketAddress) listener.localAddress();
+    }
+
+    /** How many peers are bound now. */
+    public int boundSessions() {
+        return binds.count();
+    }
+
+    @Override
+    public void close() {
+        if (listener != null) {
+            listener.close().awaitUninterruptibly();
+        }
+        channels.close().awaitUninterruptibly();
+        if (workers != null) {
+            workers.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly();
+            boss.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly();
+        }
+    }
+}

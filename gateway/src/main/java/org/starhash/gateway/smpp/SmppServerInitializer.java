@@ -1,0 +1,54 @@
+package org.starhash.gateway.smpp;
+
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelPipeline;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.handler.codec.LengthFieldBasedFrameDecoder;
+import io.netty.handler.codec.bytes.ByteArrayEncoder;
+import io.netty.handler.timeout.IdleStateHandler;
+import org.starhash.gateway.config.SmppSettings;
+
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The pipeline of an SMPP connection, inbound top to bottom: idle detection, framing by command_length
+ * (64 KiB at most, checked before any decoding), decoding with jsmpp, then the session; outbound PDUs are
+ * composed bytes, written as they are.
+ */
+final class SmppServerInitializer extends ChannelInitializer<SocketChannel> {
+
+    static final String IDLE = "idle";
+    static final String FRAME = "frame";
+    static final String DECODE = "decode";
+    static final String ENCODE = "encode";
+    static final String SESSION = "session";
+
+    /** The largest PDU we read; SMPP 3.4 PDUs are far smaller, a bigger length is garbage or an attack. */
+    static final int MAX_PDU_BYTES = 64 * 1024;
+
+    private final SmppSettings settings;
+    private final Binds binds;
+    private final MoHandler mo;
+    private final ChannelGroup open;
+    private final ByteArrayEncoder encoder = new ByteArrayEncoder();
+
+    SmppServerInitializer(SmppSettings settings, Binds binds, MoHandler mo, ChannelGroup open) {
+        this.settings = settings;
+        this.binds = binds;
+        this.mo = mo;
+        this.open = open;
+    }
+
+    @Override
+    protected void initChannel(SocketChannel ch) {
+        open.add(ch);
+        ChannelPipeline p = ch.pipeline();
+        p.addLast(IDLE, new IdleStateHandler(settings.idleTimeout().toMillis(), 0, 0, TimeUnit.MILLISECONDS));
+        // command_length counts itself: length field at 0, 4 bytes, frame = command_length bytes.
+        p.addLast(FRAME, new LengthFieldBasedFrameDecoder(MAX_PDU_BYTES, 0, 4, -4, 0, true));
+        p.addLast(DECODE, new PduDecoder());
+        p.addLast(ENCODE, encoder);
+        p.addLast(SESSION, new SmppSessionHandler(settings, binds, mo));
+    }
+}

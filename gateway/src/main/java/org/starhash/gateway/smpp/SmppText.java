@@ -1,0 +1,42 @@
+package org.starhash.gateway.smpp;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Text in and out of {@code short_message}: data_coding 0 and 1 are read as ASCII, 3 as Latin-1 and 8 as
+ * UCS-2; a reply goes out as ASCII when it can and as UCS-2 (data_coding 8) when it has other letters.
+ */
+final class SmppText {
+
+    static final byte DC_DEFAULT = 0;
+    static final byte DC_UCS2 = 8;
+
+    private SmppText() {
+    }
+
+    /** The text of an MO, or null when its data_coding is one we do not read. */
+    static String decode(byte[] bytes, byte dataCoding) {
+        if (bytes == null) {
+            return "";
+        }
+        return switch (dataCoding & 0xff) {
+            case 0, 1 -> new String(bytes, StandardCharsets.US_ASCII);
+            case 3 -> new String(bytes, StandardCharsets.ISO_8859_1);
+            case 8 -> new String(bytes, StandardCharsets.UTF_16BE);
+            default -> null;
+        };
+    }
+
+    /** How a reply is written. */
+    record Encoded(byte dataCoding, byte[] bytes) {
+    }
+
+    static Encoded encode(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) >= 0x80) {
+                return new Encoded(DC_UCS2, text.getBytes(StandardCharsets.UTF_16BE));
+            }
+        }
+        return new Encoded(DC_DEFAULT, text.getBytes(StandardCharsets.US_ASCII));
+    }
+}
