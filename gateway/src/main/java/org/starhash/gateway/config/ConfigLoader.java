@@ -2,6 +2,7 @@ package org.starhash.gateway.config;
 
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
@@ -97,8 +98,9 @@ public final class ConfigLoader {
 
     GatewayConfig load(InputStream in, String fileName, SeedResolver seeds) throws ConfigException {
         GatewayFile file;
-        try {
-            file = yaml.readValue(in, GatewayFile.class);
+        try (JsonParser parser = yaml.createParser(in)) {
+            // A file of nothing but comments is valid: every key takes its default.
+            file = parser.nextToken() == null ? null : yaml.readValue(parser, GatewayFile.class);
         } catch (JacksonException e) {
             throw new ConfigException(fileName + ": " + describe(e), e);
         } catch (IOException e) {

@@ -51,7 +51,8 @@ public final class SubscriberCsv {
         try (MappingIterator<Map<String, String>> rows = mapper.readerForMapOf(String.class).with(schema).readValues(in)) {
             while (rows.hasNextValue()) {
                 Map<String, String> row = rows.nextValue();
-                int line = rows.getCurrentLocation().getLineNr();
+                // The last token read is the row's own; its line counts blank lines too, as an editor does.
+                int line = rows.getParser().currentTokenLocation().getLineNr();
                 if (subscribers.isEmpty()) {
                     checkColumns(row.keySet(), name);
                 }

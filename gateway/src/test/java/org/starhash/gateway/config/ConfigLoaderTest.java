@@ -1,0 +1,154 @@
+package org.starhash.gateway.config;
+
+import org.junit.jupiter.api.Test;
+import org.starhash.gateway.services.Services;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ConfigLoaderTest {
+
+    private static final ConfigLoader LOADER = new ConfigLoader(Services.NAMES);
+
+    private static String shipped() throws Exception {
+        return Files.readString(Path.of("..", "config", "gateway.yaml"));
+    }
+
+    private static GatewayConfig load(String yaml) throws ConfigException {
+        return LOADER.load(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)), "gateway.yaml",
+                name -> Optional.of(ConfigLoaderTest.class.getResource("/logback-test.xml")));
+    }
+
+    private static String error(String yaml) {
+        return assertThrows(ConfigException.class, () -> load(yaml)).getMessage();
+    }
+
+    @Test
+    void theShippedConfigLoadsWithItsDocumentedValues() throws Exception {
+        GatewayConfig config = LOADER.load(Path.of("..", "config", "gateway.yaml"));
+        assertEquals("127.0.0.1", config.smpp().host());
+        assertEquals(2775, config.smpp().port());
+        assertEquals("386", config.numbering().countryCode());
+        assertEquals("0", config.numbering().nationalPrefix());
+        assertEquals("balance", config.ussdCodes().get("123"));
+        assertEquals(9, config.shortNumbers().get("7070").moPriceCents());
+        assertTrue(config.seedSubscribers().isPresent());
+        assertEquals("Stanje na vašem računu je 1,00 EUR.",
+                config.texts().render(TextKey.BALANCE_PREPAID, Map.of("balance", "1,00")));
+    }
+
+    @Test
+    void theEmbeddedCopyIsTheShippedFile() throws Exception {
+        // The jar carries config/gateway.yaml; target/classes holds the same copy.
+        GatewayConfig embedded = LOADER.loadEmbedded();
+        assertEquals(2775, embedded.smpp().port());
+        assertTrue(embedded.seedSubscribers().isPresent(), "the embedded config finds its embedded demo subscribers");
+    }
+
+    @Test
+    void anUnknownKeyNamesItsPathAndLine() throws Exception {
+        String message = error(shipped().replace("  accounts:", "  acounts:"));
+        assertTrue(message.startsWith("gateway.yaml: smpp.acounts: unknown key (line "), message);
+        assertTrue(message.contains("known keys here: accounts,"), message);
+    }
+
+    @Test
+    void aWrongTypeNamesTheKey() throws Exception {
+        String message = error(shipped().replace("port: 2775", "port: lots"));
+        assertTrue(message.startsWith("gateway.yaml: smpp.port: "), message);
+    }
+
+    @Test
+    void anImpossiblePortIsRefused() throws Exception {
+        assertEquals("gateway.yaml: smpp.port: 70000 is not a port (0 to 65535)",
+                error(shipped().replace("port: 2775", "port: 70000")));
+    }
+
+    @Test
+    void aPasswordLongerThanSmppAllowsIsRefused() throws Exception {
+        assertEquals("gateway.yaml: smpp.accounts[1].password: must be 1 to 8 characters (SMPP 3.4)",
+                error(shipped().replace("password: smscpw", "password: muchtoolongpassword")));
+    }
+
+    @Test
+    void anUnknownServiceInARouteIsRefused() throws Exception {
+        String message = error(shipped().replace("\"123\": balance", "\"123\": balanse"));
+        assertTrue(message.startsWith("gateway.yaml: ussd.codes.123: unknown service 'balanse'"), message);
+    }
+
+    @Test
+    void anUnknownPlaceholderInATextIsRefused() throws Exception {
+        String message = error(shipped().replace("je {balance} EUR.\"", "je {balanse} EUR.\""));
+        assertTrue(message.startsWith("gateway.yaml: texts.balance_prepaid: unknown placeholder {balanse}"), message);
+    }
+
+    @Test
+    void aMissingTextIsRefused() throws Exception {
+        String yaml = shipped().replaceAll("(?m)^  try_later: .*$", "");
+        assertEquals("gateway.yaml: texts.try_later: missing; every text for handsets must be set in the config",
+                error(yaml));
+    }
+
+    @Test
+    void anUnknownTextIsRefused() throws Exception {
+        String message = error(shipped().replace("  try_later:", "  try_latter:"));
+        assertTrue(message.startsWith("gateway.yaml: texts.try_latter: unknown text"), message);
+    }
+
+    @Test
+    void aPriceWithThreeDecimalsIsRefused() throws Exception {
+        String message = error(shipped().replace("mo_price: \"0.09\"", "mo_price: \"0.095\""));
+        assertTrue(message.startsWith("gateway.yaml: short_numbers.7070.mo_price: '0.095' has more than two decimals"),
+                message);
+    }
+
+    @Test
+    void keywordsThatDifferOnlyInCaseOrDiacriticsClash() throws Exception {
+        String message = error(shipped().replace("      PORABA: spend", "      PORABA: spend\n      Porába: spend"));
+        assertTrue(message.contains("short_numbers.7070.keywords.Porába: the same keyword"), message);
+    }
+
+    @Test
+    void aSeedFileThatDoesNotExistIsRefused() throws Exception {
+        ConfigException e = assertThrows(ConfigException.class, () -> LOADER.load(
+                new ByteArrayInputStream(shipped().getBytes(StandardCharsets.UTF_8)), "gateway.yaml", name -> Optional.empty()));
+        assertEquals("gateway.yaml: store.seed_subscribers: 'subscribers.csv' does not exist (relative to the config file)",
+                e.getMessage());
+    }
+
+    @Test
+    void anEmptyFileIsRefusedForWantOfAccounts() {
+        assertEquals("gateway.yaml: smpp.accounts: at least one account is needed, or no peer can bind", error(""));
+        assertEquals("gateway.yaml: smpp.accounts: at least one account is needed, or no peer can bind",
+                error("# only a comment\n"));
+    }
+
+    @Test
+    void accountsAloneAreEnoughAndEverythingElseDefaults() throws Exception {
+        String minimal = shipped().substring(0, shipped().indexOf("numbering:")) + shipped().substring(shipped().indexOf("texts:"));
+        GatewayConfig config = load(minimal);
+        assertEquals("386", config.numbering().countryCode());
+        assertEquals(java.time.ZoneId.of("Europe/Ljubljana"), config.zone());
+        assertEquals(Map.of(), config.ussdCodes());
+    }
+
+    @Test
+    void aMissingFileIsOneClearLine() {
+        ConfigException e = assertThrows(ConfigException.class, () -> LOADER.load(Path.of("no", "such.yaml")));
+        assertEquals(Path.of("no", "such.yaml") + ": no such file", e.getMessage());
+    }
+
+    @Test
+    void keywordsFoldCaseAndDiacritics() {
+        assertEquals("NEURJE ZALEC", ConfigLoader.foldKeyword("  neurje   Žalec "));
+        assertEquals("DAKOVO", ConfigLoader.foldKeyword("đakovo"));
+    }
+}
