@@ -3,7 +3,7 @@ package org.starhash.gateway.smpp;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.group.ChannelGroup;
-import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.Channel;
 import io.netty.handler.codec.LengthFieldBasedFrameDecoder;
 import io.netty.handler.codec.bytes.ByteArrayEncoder;
 import io.netty.handler.timeout.IdleStateHandler;
@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
  * (64 KiB at most, checked before any decoding), decoding with jsmpp, then the session; outbound PDUs are
  * composed bytes, written as they are.
  */
-final class SmppServerInitializer extends ChannelInitializer<SocketChannel> {
+final class SmppServerInitializer extends ChannelInitializer<Channel> {
 
     static final String IDLE = "idle";
     static final String FRAME = "frame";
@@ -41,7 +41,7 @@ final class SmppServerInitializer extends ChannelInitializer<SocketChannel> {
     }
 
     @Override
-    protected void initChannel(SocketChannel ch) {
+    protected void initChannel(Channel ch) {
         open.add(ch);
         ChannelPipeline p = ch.pipeline();
         p.addLast(IDLE, new IdleStateHandler(settings.idleTimeout().toMillis(), 0, 0, TimeUnit.MILLISECONDS));

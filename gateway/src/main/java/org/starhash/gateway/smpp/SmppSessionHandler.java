@@ -42,14 +42,28 @@ final class SmppSessionHandler extends SimpleChannelInboundHandler<InboundPdu> {
     }
 
     @Override
+    public void handlerAdded(ChannelHandlerContext ctx) {
+        if (ctx.channel().isActive()) {
+            startBindTimer(ctx);
+        }
+    }
+
+    @Override
     public void channelActive(ChannelHandlerContext ctx) throws Exception {
+        startBindTimer(ctx);
+        super.channelActive(ctx);
+    }
+
+    private void startBindTimer(ChannelHandlerContext ctx) {
+        if (bindTimer != null) {
+            return;
+        }
         bindTimer = ctx.executor().schedule(() -> {
             if (session == null) {
                 LOG.info("{} did not bind within {}; closing", ctx.channel().remoteAddress(), settings.bindTimeout());
                 ctx.close();
             }
         }, settings.bindTimeout().toMillis(), TimeUnit.MILLISECONDS);
-        super.channelActive(ctx);
     }
 
     @Override

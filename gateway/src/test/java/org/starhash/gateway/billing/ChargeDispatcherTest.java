@@ -1,0 +1,103 @@
+package org.starhash.gateway.billing;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.starhash.billing.BillingHook;
+import org.starhash.billing.BillingHooks;
+import org.starhash.billing.ChargeEvent;
+import org.starhash.billing.HookContext;
+import org.starhash.gateway.store.Store;
+import org.starhash.gateway.store.StoreSettings;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ChargeDispatcherTest {
+
+    /** A hook that fails its first calls, then keeps what it is given. */
+    private static final class FlakyHook implements BillingHook {
+        final List<String> accepted = new CopyOnWriteArrayList<>();
+        final AtomicInteger failuresLeft;
+
+        FlakyHook(int failures) {
+            failuresLeft = new AtomicInteger(failures);
+        }
+
+        @Override
+        public String name() {
+            return "flaky";
+        }
+
+        @Override
+        public void open(HookContext context) {
+        }
+
+        @Override
+        public void accept(List<ChargeEvent> events) throws IOException {
+            if (failuresLeft.getAndDecrement() > 0) {
+                throw new IOException("billing system down");
+            }
+            events.forEach(e -> accepted.add(e.id()));
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+
+    private static ChargeEvent charge(String id) {
+        return new ChargeEvent(id, Instant.parse("2026-11-23T10:00:00Z"), "38641000001", "sms:7070:PORABA", 1, 9, false);
+    }
+
+    private static void waitFor(java.util.function.BooleanSupplier condition) throws InterruptedException {
+        for (int i = 0; i < 200 && !condition.getAsBoolean(); i++) {
+            Thread.sleep(25);
+        }
+    }
+
+    @Test
+    void aFailingHookIsRetriedAndTheEventLeavesThePendingTableOnlyOnceAccepted(@TempDir Path dir) throws Exception {
+        FlakyHook hook = new FlakyHook(2);
+        try (Store store = Store.open(dir, StoreSettings.DEFAULTS)) {
+            store.submit(tx -> {
+                tx.put(PendingCharges.TABLE, "c-1", charge("c-1"));
+                return null;
+            }).get();
+            ChargeDispatcher dispatcher = new ChargeDispatcher(store,
+                    BillingHooks.of(new HookContext(dir, ZoneOffset.UTC), List.of(hook)));
+            dispatcher.offer(List.of(charge("c-1")));
+            waitFor(() -> store.size(PendingCharges.TABLE) == 0);
+            dispatcher.close();
+            assertTrue(hook.accepted.contains("c-1"), "accepted after the retries: " + hook.accepted);
+            assertEquals(0, store.size(PendingCharges.TABLE));
+        }
+    }
+
+    @Test
+    void eventsLeftPendingAtAStopAreDeliveredAtTheNextStart(@TempDir Path dir) throws Exception {
+        try (Store store = Store.open(dir, StoreSettings.DEFAULTS)) {
+            store.submit(tx -> {
+                tx.put(PendingCharges.TABLE, "left-1", charge("left-1"));
+                tx.put(PendingCharges.TABLE, "left-2", charge("left-2"));
+                return null;
+            }).get();
+        }
+        FlakyHook hook = new FlakyHook(0);
+        try (Store store = Store.open(dir, StoreSettings.DEFAULTS)) {
+            ChargeDispatcher dispatcher = new ChargeDispatcher(store,
+                    BillingHooks.of(new HookContext(dir, ZoneOffset.UTC), List.of(hook)));
+            waitFor(() -> store.size(PendingCharges.TABLE) == 0);
+            dispatcher.close();
+            assertEquals(List.of("left-1", "left-2"), hook.accepted.stream().sorted().toList());
+            assertEquals(0, store.size(PendingCharges.TABLE));
+        }
+    }
+}
