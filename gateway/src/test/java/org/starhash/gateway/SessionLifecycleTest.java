@@ -71,4 +71,16 @@ class SessionLifecycleTest {
             assertTrue(e.getMessage().contains("in use by another starhash process"), e.getMessage());
         }
     }
+
+    @Test
+    void aPortInUseIsReportedWithTheAddress(@TempDir Path dir) throws Exception {
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+            GatewayConfig config = TestGateway.shippedConfig().withSmppPort(taken.getLocalPort());
+            Exception e = assertThrows(Exception.class, () -> Gateway.start(config, dir, TestGateway.CLOCK));
+            assertTrue(e.getMessage().startsWith("cannot listen for SMPP on 127.0.0.1:" + taken.getLocalPort()), e.getMessage());
+        }
+        try (Gateway again = TestGateway.start(dir)) {
+            assertEquals(4, again.store().size(Subscribers.TABLE), "a failed start leaves the data usable");
+        }
+    }
 }

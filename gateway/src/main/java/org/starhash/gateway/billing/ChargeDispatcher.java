@@ -68,6 +68,11 @@ public final class ChargeDispatcher implements AutoCloseable {
                 store.submit(tx -> {
                     ids.forEach(id -> tx.remove(PendingCharges.TABLE, id));
                     return null;
+                }).whenComplete((ok, error) -> {
+                    if (error != null) {
+                        LOG.warn("{} delivered charge events stay pending and will be offered again at the next start: {}",
+                                ids.size(), error.getMessage());
+                    }
                 });
                 batch.clear();
                 backoff = 100;

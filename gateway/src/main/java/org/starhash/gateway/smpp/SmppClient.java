@@ -41,26 +41,24 @@ public final class SmppClient implements AutoCloseable {
     }
 
     private final SMPPSession session = new SMPPSession();
-    private final LinkedBlockingQueue<Received> inbox = new LinkedBlockingQueue<>();
+    private final LinkedBlockingQueue<DeliverSm> inbox = new LinkedBlockingQueue<>();
 
     private SmppClient() {
     }
 
-    /** Connects and binds; an IOException carries the bind status when the gateway refused. */
+    /** Connects and binds as a transceiver; an IOException carries the bind status when the gateway refused. */
     public static SmppClient connect(String host, int port, String systemId, String password) throws IOException {
+        return connect(host, port, BindType.BIND_TRX, systemId, password);
+    }
+
+    /** Connects and binds the given way. */
+    public static SmppClient connect(String host, int port, BindType bindType, String systemId, String password)
+            throws IOException {
         SmppClient client = new SmppClient();
         client.session.setMessageReceiverListener(new MessageReceiverListener() {
             @Override
             public void onAcceptDeliverSm(DeliverSm deliverSm) {
-                OptionalParameter op = deliverSm.getOptionalParameter(OptionalParameter.Tag.USSD_SERVICE_OP);
-                byte[] bytes = deliverSm.getShortMessage();
-                OptionalParameter payload = deliverSm.getOptionalParameter(OptionalParameter.Tag.MESSAGE_PAYLOAD);
-                if ((bytes == null || bytes.length == 0) && payload instanceof OptionalParameter.OctetString octets) {
-                    bytes = octets.getValue();
-                }
-                String text = SmppText.decode(bytes, deliverSm.getDataCoding());
-                client.inbox.add(new Received(deliverSm.getSourceAddr(), deliverSm.getDestAddress(),
-                        text == null ? "" : text, op instanceof OptionalParameter.Byte b ? b.getValue() & 0xff : -1));
+                client.inbox.add(deliverSm);
             }
 
             @Override
@@ -73,7 +71,7 @@ public final class SmppClient implements AutoCloseable {
             }
         });
         try {
-            client.session.connectAndBind(host, port, new BindParameter(BindType.BIND_TRX, systemId, password, "",
+            client.session.connectAndBind(host, port, new BindParameter(bindType, systemId, password, "",
                     TypeOfNumber.UNKNOWN, NumberingPlanIndicator.UNKNOWN, null), 10_000);
         } catch (IOException e) {
             client.session.close();
@@ -95,15 +93,48 @@ public final class SmppClient implements AutoCloseable {
     private void submit(String msisdn, String to, String text, OptionalParameter op) throws Exception {
         SmppText.Encoded encoded = SmppText.encode(text);
         OptionalParameter[] tlvs = op == null ? new OptionalParameter[0] : new OptionalParameter[] {op};
-        session.submitShortMessage(op == null ? "" : "USSD", TypeOfNumber.UNKNOWN, NumberingPlanIndicator.UNKNOWN,
-                msisdn, TypeOfNumber.UNKNOWN, NumberingPlanIndicator.UNKNOWN, to, new ESMClass(), (byte) 0, (byte) 0,
-                null, null, new RegisteredDelivery(), (byte) 0, DataCodings.newInstance(encoded.dataCoding()), (byte) 0,
-                encoded.bytes(), tlvs);
+        submit(op == null ? "" : "USSD", msisdn, to, encoded.bytes(), encoded.dataCoding(), tlvs);
+    }
+
+    /** Sends a submit_sm as given and returns the message id of its response. */
+    public String submit(String serviceType, String from, String to, byte[] text, byte dataCoding,
+                         OptionalParameter... tlvs) throws Exception {
+        return session.submitShortMessage(serviceType, TypeOfNumber.UNKNOWN, NumberingPlanIndicator.UNKNOWN, from,
+                TypeOfNumber.UNKNOWN, NumberingPlanIndicator.UNKNOWN, to, new ESMClass(), (byte) 0, (byte) 0, null, null,
+                new RegisteredDelivery(), (byte) 0, DataCodings.newInstance(dataCoding), (byte) 0, text, tlvs).getMessageId();
+    }
+
+    /** jsmpp's session, for what the methods here do not cover. */
+    public SMPPSession session() {
+        return session;
+    }
+
+    /** The next deliver_sm as jsmpp decoded it, or null when none came in time. */
+    public DeliverSm nextPdu(Duration wait) throws InterruptedException {
+        return inbox.poll(wait.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** The next message the gateway sent, or null when none came in time. */
     public Received next(Duration wait) throws InterruptedException {
-        return inbox.poll(wait.toMillis(), TimeUnit.MILLISECONDS);
+        DeliverSm deliverSm = nextPdu(wait);
+        return deliverSm == null ? null : new Received(deliverSm.getSourceAddr(), deliverSm.getDestAddress(),
+                textOf(deliverSm), ussdOpOf(deliverSm));
+    }
+
+    /** The text of a deliver_sm, from short_message or message_payload. */
+    public static String textOf(DeliverSm deliverSm) {
+        byte[] bytes = deliverSm.getShortMessage();
+        OptionalParameter payload = deliverSm.getOptionalParameter(OptionalParameter.Tag.MESSAGE_PAYLOAD);
+        if ((bytes == null || bytes.length == 0) && payload instanceof OptionalParameter.OctetString octets) {
+            bytes = octets.getValue();
+        }
+        String text = SmppText.decode(bytes, deliverSm.getDataCoding());
+        return text == null ? "" : text;
+    }
+
+    private static int ussdOpOf(DeliverSm deliverSm) {
+        OptionalParameter op = deliverSm.getOptionalParameter(OptionalParameter.Tag.USSD_SERVICE_OP);
+        return op instanceof OptionalParameter.Byte b ? b.getValue() & 0xff : -1;
     }
 
     /** Every message that arrives until none has come for {@code quiet}, waiting at most {@code first} for one. */

@@ -12,6 +12,7 @@ import io.netty.util.concurrent.GlobalEventExecutor;
 import org.starhash.gateway.config.SmppSettings;
 import org.starhash.gateway.engine.Engine;
 
+import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.concurrent.TimeUnit;
 
@@ -32,7 +33,7 @@ public final class SmppServer implements AutoCloseable {
     }
 
     /** Binds the listening socket and returns the address it listens on (the real port when 0 was asked). */
-    public InetSocketAddress start() throws InterruptedException {
+    public InetSocketAddress start() throws IOException {
         boss = new NioEventLoopGroup(1);
         workers = new NioEventLoopGroup();
         SmppServerInitializer initializer = new SmppServerInitializer(settings, binds, mo, channels);
@@ -43,7 +44,13 @@ public final class SmppServer implements AutoCloseable {
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childOption(ChannelOption.SO_KEEPALIVE, true)
                 .childHandler(initializer);
-        listener = bootstrap.bind(settings.host(), settings.port()).sync().channel();
+        try {
+            listener = bootstrap.bind(settings.host(), settings.port()).sync().channel();
+        } catch (Exception e) {
+            close();
+            throw new IOException("cannot listen for SMPP on " + settings.host() + ":" + settings.port() + ": "
+                    + e.getMessage() + " (smpp.host / smpp.port in the config)", e);
+        }
         return (InetSocketAddress) listener.localAddress();
     }
 

@@ -50,6 +50,15 @@ public final class CrashWorkload {
         Thread.sleep(Long.MAX_VALUE);
     }
 
+    /**
+     * Prints the acknowledgement into the pipe before the next transfer is submitted: a pipe keeps what was
+     * written even when the writer is killed, so the parent learns of every acknowledgement made.
+     */
+    private static synchronized void acknowledge(int pair, long n) {
+        System.out.println("ACK " + pair + " " + n);
+        System.out.flush();
+    }
+
     private static void transfer(Store store, int pair, long n) {
         store.submit(tx -> {
             Subscriber from = tx.subscriber(sender(pair)).orElse(Subscriber.prepaid(sender(pair), 0, PERIOD));
@@ -59,7 +68,7 @@ public final class CrashWorkload {
             return null;
         }).whenComplete((ok, error) -> {
             if (error == null) {
-                System.out.println("ACK " + pair + " " + n);
+                acknowledge(pair, n);
                 transfer(store, pair, n + 1);
             }
         });

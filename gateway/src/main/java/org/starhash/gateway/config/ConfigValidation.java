@@ -1,0 +1,230 @@
+package org.starhash.gateway.config;
+
+import org.starhash.gateway.store.Money;
+import org.starhash.gateway.store.Numbering;
+import org.starhash.gateway.store.StoreSettings;
+
+import java.net.URL;
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/** One validation pass; errors carry the file name and the key path. */
+final class ConfigValidation {
+    private final String fileName;
+    private final ConfigLoader.SeedResolver seeds;
+    private final Set<String> services;
+
+    ConfigValidation(String fileName, ConfigLoader.SeedResolver seeds, Set<String> services) {
+        this.fileName = fileName;
+        this.seeds = seeds;
+        this.services = Set.copyOf(services);
+    }
+
+    private ConfigException error(String path, String problem) {
+        return new ConfigException(fileName + ": " + path + ": " + problem);
+    }
+
+    GatewayConfig validate(GatewayFile f) throws ConfigException {
+        GatewayFile.Smpp smpp = f.smpp() == null ? new GatewayFile.Smpp(null, null, null, null, null, null) : f.smpp();
+        GatewayFile.Numbering num = f.numbering() == null ? new GatewayFile.Numbering(null, null) : f.numbering();
+        GatewayFile.Store store = f.store() == null ? new GatewayFile.Store(null, null, null, null, null) : f.store();
+        GatewayFile.Billing billing = f.billing() == null ? new GatewayFile.Billing(null) : f.billing();
+        GatewayFile.Ussd ussd = f.ussd() == null ? new GatewayFile.Ussd(null) : f.ussd();
+        return new GatewayConfig(smpp(smpp), numbering(num), store(store), seed(store), zone(billing),
+                ussdCodes(ussd), shortNumbers(f.shortNumbers()), texts(f.texts()));
+    }
+
+    private SmppSettings smpp(GatewayFile.Smpp s) throws ConfigException {
+        String host = or(s.host(), "127.0.0.1");
+        if (host.isBlank()) {
+            throw error("smpp.host", "must not be empty");
+        }
+        int port = or(s.port(), 2775);
+        if (port < 0 || port > 65535) {
+            throw error("smpp.port", port + " is not a port (0 to 65535)");
+        }
+        String systemId = or(s.systemId(), "starhash");
+        if (systemId.isEmpty() || systemId.length() > 15) {
+            throw error("smpp.system_id", "must be 1 to 15 characters (SMPP 3.4)");
+        }
+        Duration bind = seconds("smpp.bind_timeout_seconds", or(s.bindTimeoutSeconds(), 10));
+        Duration idle = seconds("smpp.idle_timeout_seconds", or(s.idleTimeoutSeconds(), 120));
+        Map<String, String> accounts = new LinkedHashMap<>();
+        List<GatewayFile.Account> list = s.accounts() == null ? List.of() : s.accounts();
+        for (int i = 0; i < list.size(); i++) {
+            GatewayFile.Account a = list.get(i);
+            String at = "smpp.accounts[" + i + "]";
+            if (a == null || a.systemId() == null || a.systemId().isEmpty() || a.systemId().length() > 15) {
+                throw error(at + ".system_id", "must be 1 to 15 characters (SMPP 3.4)");
+            }
+            if (a.password() == null || a.password().isEmpty() || a.password().length() > 8) {
+                throw error(at + ".password", "must be 1 to 8 characters (SMPP 3.4)");
+            }
+            if (accounts.put(a.systemId(), a.password()) != null) {
+                throw error(at + ".system_id", "'" + a.systemId() + "' is listed twice");
+            }
+        }
+        if (accounts.isEmpty()) {
+            throw error("smpp.accounts", "at least one account is needed, or no peer can bind");
+        }
+        return new SmppSettings(host, port, systemId, bind, idle, accounts);
+    }
+
+    private Duration seconds(String path, int value) throws ConfigException {
+        if (value < 1 || value > 86_400) {
+            throw error(path, value + " is out of range (1 to 86400 seconds)");
+        }
+        return Duration.ofSeconds(value);
+    }
+
+    private Numbering numbering(GatewayFile.Numbering n) throws ConfigException {
+        String cc = or(n.countryCode(), "386");
+        String prefix = or(n.nationalPrefix(), "0");
+        try {
+            return new Numbering(cc, prefix);
+        } catch (IllegalArgumentException e) {
+            throw error(cc.matches("[1-9][0-9]{0,2}") ? "numbering.national_prefix" : "numbering.country_code",
+                    e.getMessage());
+        }
+    }
+
+    private StoreSettings store(GatewayFile.Store s) throws ConfigException {
+        int maxBatch = or(s.maxBatch(), StoreSettings.DEFAULTS.maxBatch());
+        int queue = or(s.queueCapacity(), StoreSettings.DEFAULTS.queueCapacity());
+        int checkpoint = or(s.checkpointSeconds(), (int) StoreSettings.DEFAULTS.checkpointInterval().toSeconds());
+        int segmentMb = or(s.journalSegmentMb(), (int) (StoreSettings.DEFAULTS.segmentBytes() >> 20));
+        if (maxBatch < 1 || maxBatch > 1_000_000) {
+            throw error("store.max_batch", maxBatch + " is out of range (1 to 1000000)");
+        }
+        if (queue < maxBatch || queue > 10_000_000) {
+            throw error("store.queue_capacity", queue + " must be at least max_batch and at most 10000000");
+        }
+        if (segmentMb < 1 || segmentMb > 1024) {
+            throw error("store.journal_segment_mb", segmentMb + " is out of range (1 to 1024)");
+        }
+        return new StoreSettings(maxBatch, queue, seconds("store.checkpoint_seconds", checkpoint),
+                (long) segmentMb << 20);
+    }
+
+    private Optional<URL> seed(GatewayFile.Store s) throws ConfigException {
+        if (s.seedSubscribers() == null || s.seedSubscribers().isBlank()) {
+            return Optional.empty();
+        }
+        Optional<URL> url = seeds.resolve(s.seedSubscribers());
+        if (url.isEmpty()) {
+            throw error("store.seed_subscribers", "'" + s.seedSubscribers() + "' does not exist (relative to the config file)");
+        }
+        return url;
+    }
+
+    private ZoneId zone(GatewayFile.Billing b) throws ConfigException {
+        String zone = or(b.zone(), "Europe/Ljubljana");
+        try {
+            return ZoneId.of(zone);
+        } catch (DateTimeException e) {
+            throw error("billing.zone", "'" + zone + "' is not a time zone (for example Europe/Ljubljana)");
+        }
+    }
+
+    private Map<String, String> ussdCodes(GatewayFile.Ussd u) throws ConfigException {
+        Map<String, String> codes = new LinkedHashMap<>();
+        if (u.codes() == null) {
+            return codes;
+        }
+        for (Map.Entry<String, String> e : u.codes().entrySet()) {
+            String path = "ussd.codes." + e.getKey();
+            if (!e.getKey().matches("[0-9]{1,6}")) {
+                throw error(path, "a USSD service code is 1 to 6 digits");
+            }
+            codes.put(e.getKey(), service(path, e.getValue()));
+        }
+        return codes;
+    }
+
+    private Map<String, ShortNumberRoute> shortNumbers(Map<String, GatewayFile.ShortNumber> numbers)
+            throws ConfigException {
+        Map<String, ShortNumberRoute> routes = new LinkedHashMap<>();
+        if (numbers == null) {
+            return routes;
+        }
+        for (Map.Entry<String, GatewayFile.ShortNumber> e : numbers.entrySet()) {
+            String path = "short_numbers." + e.getKey();
+            if (!e.getKey().matches("[0-9]{3,8}")) {
+                throw error(path, "a short number is 3 to 8 digits");
+            }
+            GatewayFile.ShortNumber n = e.getValue() == null ? new GatewayFile.ShortNumber(null, null) : e.getValue();
+            long price;
+            try {
+                price = Money.parseCents(or(n.moPrice(), "0"));
+            } catch (IllegalArgumentException | ArithmeticException ex) {
+                throw error(path + ".mo_price", ex.getMessage() + " (write euros, for example 0.09)");
+            }
+            if (price < 0) {
+                throw error(path + ".mo_price", "cannot be negative");
+            }
+            Map<String, String> keywords = new LinkedHashMap<>();
+            if (n.keywords() == null || n.keywords().isEmpty()) {
+                throw error(path + ".keywords", "a short number needs at least one keyword");
+            }
+            for (Map.Entry<String, String> k : n.keywords().entrySet()) {
+                String folded = ConfigLoader.foldKeyword(k.getKey());
+                if (folded.isEmpty()) {
+                    throw error(path + ".keywords", "a keyword is empty");
+                }
+                if (keywords.put(folded, service(path + ".keywords." + k.getKey(), k.getValue())) != null) {
+                    throw error(path + ".keywords." + k.getKey(), "the same keyword as another one (case and diacritics do not count)");
+                }
+            }
+            routes.put(e.getKey(), new ShortNumberRoute(e.getKey(), price, keywords));
+        }
+        return routes;
+    }
+
+    private String service(String path, String name) throws ConfigException {
+        if (name == null || !services.contains(name)) {
+            throw error(path, "unknown service '" + name + "'; known services: " + new TreeSet<>(services));
+        }
+        return name;
+    }
+
+    private Texts texts(Map<String, String> texts) throws ConfigException {
+        Map<String, String> given = texts == null ? Map.of() : texts;
+        Map<TextKey, Template> parsed = new EnumMap<>(TextKey.class);
+        Map<String, TextKey> byKey = new LinkedHashMap<>();
+        for (TextKey key : TextKey.values()) {
+            byKey.put(key.key(), key);
+        }
+        for (Map.Entry<String, String> e : given.entrySet()) {
+            TextKey key = byKey.get(e.getKey());
+            if (key == null) {
+                throw error("texts." + e.getKey(), "unknown text; known texts: " + String.join(", ", byKey.keySet()));
+            }
+            if (e.getValue() == null || e.getValue().isBlank()) {
+                throw error("texts." + e.getKey(), "must not be empty");
+            }
+            try {
+                parsed.put(key, Template.parse(e.getValue(), key.placeholders()));
+            } catch (IllegalArgumentException ex) {
+                throw error("texts." + e.getKey(), ex.getMessage());
+            }
+        }
+        for (TextKey key : TextKey.values()) {
+            if (!parsed.containsKey(key)) {
+                throw error("texts." + key.key(), "missing; every text for handsets must be set in the config");
+            }
+        }
+        return new Texts(parsed);
+    }
+
+    private static <T> T or(T value, T fallback) {
+        return value == null ? fallback : value;
+    }
+}
