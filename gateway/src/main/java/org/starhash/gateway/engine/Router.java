@@ -18,6 +18,9 @@ import java.util.Optional;
 /** Picks the service for a request: USSD by service code, SMS by short number and keyword. */
 final class Router {
 
+    /** The most of a caller's own input echoed back in an error text. */
+    private static final int MAX_ECHO = 24;
+
     private final Map<String, Service> ussdCodes = new HashMap<>();
     private final Map<String, ShortNumber> shortNumbers = new HashMap<>();
     private final Texts texts;
@@ -55,9 +58,14 @@ final class Router {
         Optional<UssdString> parsed = UssdString.parse(dialled);
         Service service = parsed.map(p -> ussdCodes.get(p.serviceCode())).orElse(null);
         if (service == null) {
-            return new Route.Answer(texts.render(TextKey.UNKNOWN_CODE, Map.of("code", dialled.strip())));
+            return new Route.Answer(texts.render(TextKey.UNKNOWN_CODE, Map.of("code", shortened(dialled.strip()))));
         }
         return new Route.Call(service, parsed.get().parts(), "", 0);
+    }
+
+    /** What a handset sent, cut short enough to show back on one screen. */
+    private static String shortened(String echoed) {
+        return echoed.length() <= MAX_ECHO ? echoed : echoed.substring(0, MAX_ECHO) + "…";
     }
 
     private Route routeSms(String to, String text) {

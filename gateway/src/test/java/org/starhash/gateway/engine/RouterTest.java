@@ -72,4 +72,11 @@ class RouterTest {
         assertEquals(List.of("5", "070123456"), call.args());
         assertEquals("", call.chargeService(), "USSD is free");
     }
+
+    @Test
+    void anUnknownCodeEchoesAtMostAShortPieceOfWhatWasDialled() throws Exception {
+        Route.Answer answer = assertInstanceOf(Route.Answer.class,
+                router().route(new Request(Channel.USSD, "041000001", "1", "*1" + "9".repeat(5000) + "#")));
+        assertEquals("Koda *19999999999999999999999… ne obstaja.", answer.text());
+    }
 }
