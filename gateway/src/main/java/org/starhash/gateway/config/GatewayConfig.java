@@ -34,9 +34,4 @@ public record GatewayConfig(SmppSettings smpp, Numbering numbering, StoreSetting
         return new GatewayConfig(smpp.withPort(port), numbering, store, seedSubscribers, zone, ussdCodes,
                 shortNumbers, texts);
     }
-
-    /** The same config without demo subscribers. */
-    public GatewayConfig withoutSeed() {
-        return new GatewayConfig(smpp, numbering, store, Optional.empty(), zone, ussdCodes, shortNumbers, texts);
-    }
 }

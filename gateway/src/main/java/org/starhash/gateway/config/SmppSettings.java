@@ -1,6 +1,8 @@
 package org.starhash.gateway.config;
 
 import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -11,13 +13,14 @@ import java.util.Map;
  * @param systemId    the gateway's own system_id in bind responses
  * @param bindTimeout how long a connection may stay unbound
  * @param idleTimeout how long a bound peer may stay silent before it is unbound
- * @param accounts    passwords by system_id
+ * @param accounts    passwords by system_id, in the order of the config
  */
 public record SmppSettings(String host, int port, String systemId, Duration bindTimeout, Duration idleTimeout,
                            Map<String, String> accounts) {
 
     public SmppSettings {
-        accounts = Map.copyOf(accounts);
+        // Ordered as in the file: the test peers bind with the first account.
+        accounts = Collections.unmodifiableMap(new LinkedHashMap<>(accounts));
     }
 
     /** The same settings on another port; tests use port 0. */

@@ -33,11 +33,6 @@ public final class Template {
         return new Template(text, Set.copyOf(found));
     }
 
-    /** A template with no placeholders, for tests and fixed texts. */
-    public static Template of(String text) {
-        return new Template(text, Set.of());
-    }
-
     /** Fills in the placeholders; a value not given leaves its placeholder as written. */
     public String render(Map<String, String> values) {
         if (placeholders.isEmpty()) {
@@ -51,10 +46,6 @@ public final class Template {
         }
         m.appendTail(out);
         return out.toString();
-    }
-
-    public String render() {
-        return text;
     }
 
     @Override

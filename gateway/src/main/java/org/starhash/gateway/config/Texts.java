@@ -17,10 +17,6 @@ public final class Texts {
         }
     }
 
-    public Template get(TextKey key) {
-        return templates.get(key);
-    }
-
     public String render(TextKey key, Map<String, String> values) {
         return templates.get(key).render(values);
     }

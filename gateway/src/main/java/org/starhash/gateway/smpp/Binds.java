@@ -43,9 +43,4 @@ final class Binds {
         }
         return Optional.empty();
     }
-
-    /** How many sessions are bound, for logs and metrics. */
-    int count() {
-        return byAccount.values().stream().mapToInt(List::size).sum();
-    }
 }

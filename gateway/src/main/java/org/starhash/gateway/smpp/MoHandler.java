@@ -3,7 +3,6 @@ package org.starhash.gateway.smpp;
 import io.netty.channel.ChannelHandlerContext;
 import org.jsmpp.SMPPConstant;
 import org.jsmpp.bean.AbstractSmCommand;
-import org.jsmpp.bean.MessageRequest;
 import org.jsmpp.bean.OptionalParameter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,19 +41,14 @@ final class MoHandler {
 
     void handle(ChannelHandlerContext ctx, SmppSession session, InboundPdu pdu) {
         AbstractSmCommand sm = (AbstractSmCommand) pdu.body();
-        byte[] raw = sm instanceof MessageRequest request ? request.getShortMessage() : null;
-        OptionalParameter payload = sm.getOptionalParameter(OptionalParameter.Tag.MESSAGE_PAYLOAD);
-        if ((raw == null || raw.length == 0) && payload instanceof OptionalParameter.OctetString octets) {
-            raw = octets.getValue();
-        }
-        String text = SmppText.decode(raw, sm.getDataCoding());
+        String text = SmppText.textOf(sm);
         if (text == null) {
             respondError(ctx, pdu, SMPPConstant.STAT_ESME_RINVDCS);
             return;
         }
-        OptionalParameter op = sm.getOptionalParameter(OptionalParameter.Tag.USSD_SERVICE_OP);
-        boolean ussd = op != null || "USSD".equalsIgnoreCase(sm.getServiceType());
-        int ussdOp = op instanceof OptionalParameter.Byte b ? b.getValue() & 0xff : PSSR_INDICATION;
+        int op = SmppText.ussdOpOf(sm);
+        boolean ussd = op >= 0 || "USSD".equalsIgnoreCase(sm.getServiceType());
+        int ussdOp = op >= 0 ? op : PSSR_INDICATION;
         if (ussd && ussdOp != PSSR_INDICATION && ussdOp != PSSD_INDICATION && ussdOp != USSR_CONFIRM) {
             respondError(ctx, pdu, SMPPConstant.STAT_ESME_RINVTLVVAL);
             return;

@@ -118,23 +118,13 @@ public final class SmppClient implements AutoCloseable {
     public Received next(Duration wait) throws InterruptedException {
         DeliverSm deliverSm = nextPdu(wait);
         return deliverSm == null ? null : new Received(deliverSm.getSourceAddr(), deliverSm.getDestAddress(),
-                textOf(deliverSm), ussdOpOf(deliverSm));
+                textOf(deliverSm), SmppText.ussdOpOf(deliverSm));
     }
 
     /** The text of a deliver_sm, from short_message or message_payload. */
     public static String textOf(DeliverSm deliverSm) {
-        byte[] bytes = deliverSm.getShortMessage();
-        OptionalParameter payload = deliverSm.getOptionalParameter(OptionalParameter.Tag.MESSAGE_PAYLOAD);
-        if ((bytes == null || bytes.length == 0) && payload instanceof OptionalParameter.OctetString octets) {
-            bytes = octets.getValue();
-        }
-        String text = SmppText.decode(bytes, deliverSm.getDataCoding());
+        String text = SmppText.textOf(deliverSm);
         return text == null ? "" : text;
-    }
-
-    private static int ussdOpOf(DeliverSm deliverSm) {
-        OptionalParameter op = deliverSm.getOptionalParameter(OptionalParameter.Tag.USSD_SERVICE_OP);
-        return op instanceof OptionalParameter.Byte b ? b.getValue() & 0xff : -1;
     }
 
     /** Every message that arrives until none has come for {@code quiet}, waiting at most {@code first} for one. */

@@ -54,11 +54,6 @@ public final class SmppServer implements AutoCloseable {
         return (InetSocketAddress) listener.localAddress();
     }
 
-    /** How many peers are bound now. */
-    public int boundSessions() {
-        return binds.count();
-    }
-
     @Override
     public void close() {
         if (listener != null) {

@@ -14,7 +14,6 @@ import org.slf4j.LoggerFactory;
 import org.starhash.gateway.config.SmppSettings;
 
 import java.io.IOException;
-import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.concurrent.ScheduledFuture;
@@ -168,7 +167,8 @@ final class SmppSessionHandler extends SimpleChannelInboundHandler<InboundPdu> {
             LOG.warn("bad command_length from {}: {}; closing", ctx.channel().remoteAddress(), root.getMessage());
             ctx.writeAndFlush(Pdus.genericNack(SMPPConstant.STAT_ESME_RINVCMDLEN, 0))
                     .addListener(ChannelFutureListener.CLOSE);
-        } else if (root instanceof IOException && (root instanceof SocketException || "Connection reset by peer".equals(root.getMessage()))) {
+        } else if (root instanceof IOException) {
+            LOG.debug("SMPP connection {} broke: {}", ctx.channel().remoteAddress(), root.getMessage());
             ctx.close();
         } else {
             LOG.error("error on SMPP connection {}; closing", ctx.channel().remoteAddress(), cause);

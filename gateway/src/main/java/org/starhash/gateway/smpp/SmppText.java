@@ -1,5 +1,9 @@
 package org.starhash.gateway.smpp;
 
+import org.jsmpp.bean.AbstractSmCommand;
+import org.jsmpp.bean.MessageRequest;
+import org.jsmpp.bean.OptionalParameter;
+
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -25,6 +29,25 @@ final class SmppText {
             case 8 -> new String(bytes, StandardCharsets.UTF_16BE);
             default -> null;
         };
+    }
+
+    /**
+     * The text a message carries, in {@code short_message} or else in {@code message_payload}; null when its
+     * data_coding is one we do not read.
+     */
+    static String textOf(AbstractSmCommand sm) {
+        byte[] raw = sm instanceof MessageRequest request ? request.getShortMessage() : null;
+        OptionalParameter payload = sm.getOptionalParameter(OptionalParameter.Tag.MESSAGE_PAYLOAD);
+        if ((raw == null || raw.length == 0) && payload instanceof OptionalParameter.OctetString octets) {
+            raw = octets.getValue();
+        }
+        return decode(raw, sm.getDataCoding());
+    }
+
+    /** The ussd_service_op of a message, or -1 when it has none. */
+    static int ussdOpOf(AbstractSmCommand sm) {
+        OptionalParameter op = sm.getOptionalParameter(OptionalParameter.Tag.USSD_SERVICE_OP);
+        return op instanceof OptionalParameter.Byte b ? b.getValue() & 0xff : -1;
     }
 
     /** How a reply is written. */

@@ -40,9 +40,4 @@ public record Numbering(String countryCode, String nationalPrefix) {
         }
         return Optional.of(n);
     }
-
-    /** Whether a normalized number belongs to this country. */
-    public boolean isNational(String normalized) {
-        return normalized.startsWith(countryCode);
-    }
 }

@@ -36,6 +36,8 @@ class ConfigLoaderTest {
         GatewayConfig config = LOADER.load(Path.of("..", "config", "gateway.yaml"));
         assertEquals("127.0.0.1", config.smpp().host());
         assertEquals(2775, config.smpp().port());
+        assertEquals(java.util.List.of("ussdc", "smsc"), java.util.List.copyOf(config.smpp().accounts().keySet()),
+                "accounts keep the order of the file: dial and sms bind with the first");
         assertEquals("386", config.numbering().countryCode());
         assertEquals("0", config.numbering().nationalPrefix());
         assertEquals("balance", config.ussdCodes().get("123"));

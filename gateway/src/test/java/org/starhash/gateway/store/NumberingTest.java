@@ -5,8 +5,6 @@ import org.junit.jupiter.api.Test;
 import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class NumberingTest {
 
@@ -25,11 +23,5 @@ class NumberingTest {
             assertEquals(Optional.empty(), slovenia.normalize(bad), bad);
         }
         assertEquals(Optional.empty(), slovenia.normalize(null));
-    }
-
-    @Test
-    void tellsNationalFromForeign() {
-        assertTrue(slovenia.isNational("38641000001"));
-        assertFalse(slovenia.isNational("43664000001"));
     }
 }
