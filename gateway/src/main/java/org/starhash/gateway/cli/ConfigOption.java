@@ -25,6 +25,11 @@ final class ConfigOption {
     }
 
     GatewayConfig load() throws ConfigException {
+        return load(config);
+    }
+
+    /** Loads the given file, or else the standard config of the home, or else the embedded one. */
+    static GatewayConfig load(Path config) throws ConfigException {
         ConfigLoader loader = new ConfigLoader(Services.NAMES);
         if (config != null) {
             return loader.load(config);

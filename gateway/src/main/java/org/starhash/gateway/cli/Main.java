@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
 /** The entry point of the jar: picocli subcommands, and one clear line instead of a stack trace on errors. */
 @Command(name = "starhash", mixinStandardHelpOptions = true, version = "starhash 0.1.0",
         description = "USSD and SMS gateway for mobile operators.",
-        subcommands = {ServeCommand.class, CheckCommand.class, ImportCommand.class, DialCommand.class, SmsCommand.class})
+        subcommands = {ServeCommand.class, CheckCommand.class, ImportCommand.class, DialCommand.class, SmsCommand.class, BenchCommand.class,
+                BenchServerCommand.class})
 public final class Main implements Runnable {
 
     @Override
@@ -21,7 +22,7 @@ public final class Main implements Runnable {
 
     /** Runs a command line and returns its exit code: 0 done, 1 failed, 2 bad config or usage. */
     static int execute(String... args) {
-        CommandLine cli = new CommandLine(new Main());
+        CommandLine cli = new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             if (e instanceof ConfigException) {
                 commandLine.getErr().println("starhash: " + e.getMessage());

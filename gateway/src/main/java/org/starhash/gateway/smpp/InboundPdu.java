@@ -13,13 +13,13 @@ import org.jsmpp.bean.Command;
  * @param problem   why the body did not decode, null when it did
  * @param problemStatus the SMPP status that names the problem
  */
-record InboundPdu(int commandId, int status, int sequence, Command body, String problem, int problemStatus) {
+public record InboundPdu(int commandId, int status, int sequence, Command body, String problem, int problemStatus) {
 
-    boolean isMalformed() {
+    public boolean isMalformed() {
         return problem != null;
     }
 
-    boolean isResponse() {
+    public boolean isResponse() {
         return (commandId & 0x80000000) != 0;
     }
 }

@@ -14,9 +14,9 @@ import org.jsmpp.util.PDUDecomposer;
 import java.util.List;
 
 /** Turns one frame into an {@link InboundPdu} with jsmpp's decomposer; it keeps no state. */
-final class PduDecoder extends MessageToMessageDecoder<ByteBuf> {
+public final class PduDecoder extends MessageToMessageDecoder<ByteBuf> {
 
-    static final int HEADER_BYTES = 16;
+    public static final int HEADER_BYTES = 16;
 
     private final PDUDecomposer decomposer = new DefaultDecomposer();
 

@@ -7,7 +7,7 @@ import org.jsmpp.util.DefaultComposer;
 import org.jsmpp.util.PDUComposer;
 
 /** Composes the PDUs the server sends with jsmpp's composer; a value jsmpp refuses is a bug of ours. */
-final class Pdus {
+public final class Pdus {
 
     private static final PDUComposer COMPOSER = new DefaultComposer();
 
@@ -15,27 +15,27 @@ final class Pdus {
     }
 
     /** A PDU that is only a header: negative responses and bodiless commands. */
-    static byte[] header(int commandId, int status, int sequence) {
+    public static byte[] header(int commandId, int status, int sequence) {
         return COMPOSER.composeHeader(commandId, status, sequence);
     }
 
-    static byte[] genericNack(int status, int sequence) {
+    public static byte[] genericNack(int status, int sequence) {
         return COMPOSER.genericNack(status, sequence);
     }
 
-    static byte[] enquireLinkResp(int sequence) {
+    public static byte[] enquireLinkResp(int sequence) {
         return COMPOSER.enquireLinkResp(sequence);
     }
 
-    static byte[] unbind(int sequence) {
+    public static byte[] unbind(int sequence) {
         return COMPOSER.unbind(sequence);
     }
 
-    static byte[] unbindResp(int sequence) {
+    public static byte[] unbindResp(int sequence) {
         return COMPOSER.unbindResp(SMPPConstant.STAT_ESME_ROK, sequence);
     }
 
-    static byte[] bindResp(int responseId, int sequence, String systemId) {
+    public static byte[] bindResp(int responseId, int sequence, String systemId) {
         try {
             return COMPOSER.bindResp(responseId, sequence, systemId);
         } catch (PDUStringException e) {
@@ -43,8 +43,17 @@ final class Pdus {
         }
     }
 
+    /** A bind request, as a peer sends it: bind_transmitter, bind_receiver or bind_transceiver. */
+    public static byte[] bind(int commandId, int sequence, String systemId, String password) {
+        try {
+            return COMPOSER.bind(commandId, sequence, systemId, password, "", (byte) 0x34, (byte) 0, (byte) 0, null);
+        } catch (PDUStringException e) {
+            throw new IllegalArgumentException("cannot compose a bind for " + systemId + ": " + e.getMessage(), e);
+        }
+    }
+
     /** The positive response to an MO, carrying the message id we gave it. */
-    static byte[] moResp(int moCommandId, int sequence, String messageId) {
+    public static byte[] moResp(int moCommandId, int sequence, String messageId) {
         try {
             return switch (moCommandId) {
                 case SMPPConstant.CID_SUBMIT_SM -> COMPOSER.submitSmResp(sequence, messageId);
@@ -58,12 +67,12 @@ final class Pdus {
     }
 
     /** A negative response to a request: the header of its response with the status (SMPP 3.4 §2.3). */
-    static byte[] negative(int requestCommandId, int status, int sequence) {
+    public static byte[] negative(int requestCommandId, int status, int sequence) {
         return header(requestCommandId | SMPPConstant.MASK_CID_RESP, status, sequence);
     }
 
     /** A message from the gateway to a handset: deliver_sm towards an ESME, submit_sm towards an SMSC. */
-    static byte[] message(boolean asDeliverSm, int sequence, String serviceType, Address from, Address to,
+    public static byte[] message(boolean asDeliverSm, int sequence, String serviceType, Address from, Address to,
                           byte dataCoding, byte[] shortMessage, OptionalParameter... tlvs) {
         try {
             if (asDeliverSm) {
@@ -85,6 +94,6 @@ final class Pdus {
      * @param npi     numbering plan indicator
      * @param address the digits (or alphanumeric sender)
      */
-    record Address(byte ton, byte npi, String address) {
+    public record Address(byte ton, byte npi, String address) {
     }
 }

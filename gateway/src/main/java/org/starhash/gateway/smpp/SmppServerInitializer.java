@@ -4,7 +4,6 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.Channel;
-import io.netty.handler.codec.LengthFieldBasedFrameDecoder;
 import io.netty.handler.codec.bytes.ByteArrayEncoder;
 import io.netty.handler.timeout.IdleStateHandler;
 import org.starhash.gateway.config.SmppSettings;
@@ -24,9 +23,6 @@ final class SmppServerInitializer extends ChannelInitializer<Channel> {
     static final String ENCODE = "encode";
     static final String SESSION = "session";
 
-    /** The largest PDU we read; SMPP 3.4 PDUs are far smaller, a bigger length is garbage or an attack. */
-    static final int MAX_PDU_BYTES = 64 * 1024;
-
     private final SmppSettings settings;
     private final Binds binds;
     private final MoHandler mo;
@@ -45,8 +41,7 @@ final class SmppServerInitializer extends ChannelInitializer<Channel> {
         open.add(ch);
         ChannelPipeline p = ch.pipeline();
         p.addLast(IDLE, new IdleStateHandler(settings.idleTimeout().toMillis(), 0, 0, TimeUnit.MILLISECONDS));
-        // command_length counts itself: length field at 0, 4 bytes, frame = command_length bytes.
-        p.addLast(FRAME, new LengthFieldBasedFrameDecoder(MAX_PDU_BYTES, 0, 4, -4, 0, true));
+        p.addLast(FRAME, Framing.decoder());
         p.addLast(DECODE, new PduDecoder());
         p.addLast(ENCODE, encoder);
         p.addLast(SESSION, new SmppSessionHandler(settings, binds, mo));

@@ -10,7 +10,7 @@ import java.nio.charset.StandardCharsets;
  * Text in and out of {@code short_message}: data_coding 0 and 1 are read as ASCII, 3 as Latin-1 and 8 as
  * UCS-2; a reply goes out as ASCII when it can and as UCS-2 (data_coding 8) when it has other letters.
  */
-final class SmppText {
+public final class SmppText {
 
     static final byte DC_DEFAULT = 0;
     static final byte DC_UCS2 = 8;
@@ -35,7 +35,7 @@ final class SmppText {
      * The text a message carries, in {@code short_message} or else in {@code message_payload}; null when its
      * data_coding is one we do not read.
      */
-    static String textOf(AbstractSmCommand sm) {
+    public static String textOf(AbstractSmCommand sm) {
         byte[] raw = sm instanceof MessageRequest request ? request.getShortMessage() : null;
         OptionalParameter payload = sm.getOptionalParameter(OptionalParameter.Tag.MESSAGE_PAYLOAD);
         if ((raw == null || raw.length == 0) && payload instanceof OptionalParameter.OctetString octets) {
@@ -45,16 +45,16 @@ final class SmppText {
     }
 
     /** The ussd_service_op of a message, or -1 when it has none. */
-    static int ussdOpOf(AbstractSmCommand sm) {
+    public static int ussdOpOf(AbstractSmCommand sm) {
         OptionalParameter op = sm.getOptionalParameter(OptionalParameter.Tag.USSD_SERVICE_OP);
         return op instanceof OptionalParameter.Byte b ? b.getValue() & 0xff : -1;
     }
 
     /** How a reply is written. */
-    record Encoded(byte dataCoding, byte[] bytes) {
+    public record Encoded(byte dataCoding, byte[] bytes) {
     }
 
-    static Encoded encode(String text) {
+    public static Encoded encode(String text) {
         for (int i = 0; i < text.length(); i++) {
             if (text.charAt(i) >= 0x80) {
                 return new Encoded(DC_UCS2, text.getBytes(StandardCharsets.UTF_16BE));

@@ -99,4 +99,23 @@ class MainTest {
         assertEquals(1, Main.execute("dial", "070000001", "*123#", "--config", SHIPPED, "--port", "1"));
         assertTrue(err().startsWith("starhash: cannot bind to the gateway at 127.0.0.1:1"), err());
     }
+
+    @Test
+    void benchMeasuresEachServerInItsOwnJvmAndWritesTheTableAndJson(@TempDir Path dir) throws Exception {
+        Path json = dir.resolve("bench.json");
+        assertEquals(0, Main.execute("bench", "--servers", "bare,starhash", "--warmup", "0", "--duration", "1",
+                "--binds", "2", "--window", "8", "--subscribers", "500", "--server-jvm=-Xmx256m",
+                "--config", SHIPPED, "--json", json.toString()));
+        assertTrue(out().contains("| bare |"), out());
+        assertTrue(out().contains("| starhash |"), out());
+        assertTrue(out().contains("starhash/bare throughput: "), out());
+        assertTrue(Files.readString(json).contains("\"server\" : \"starhash\""), Files.readString(json));
+    }
+
+    @Test
+    void benchRefusesAWindowLargerThanItsSubscribers() {
+        assertEquals(1, Main.execute("bench", "--in-process", "--binds", "4", "--window", "100", "--subscribers", "300",
+                "--config", SHIPPED));
+        assertTrue(err().contains("--subscribers (300) must be at least binds x window (400)"), err());
+    }
 }

@@ -1,0 +1,67 @@
+package org.starhash.gateway.bench;
+
+import org.starhash.gateway.Gateway;
+import org.starhash.gateway.config.GatewayConfig;
+
+import java.net.InetAddress;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.YearMonth;
+import java.util.Locale;
+
+/** The three servers a benchmark compares, started in this process on a loopback port. */
+public final class Baselines {
+
+    /**
+     * What the two baselines answer: as long as the gateway's answer to PORABA and in the same alphabet
+     * (UCS-2), so all three move the same bytes.
+     */
+    static final String REPLY_TEXT = "Vaša informativna dodatna poraba v mesecu 11/2026 je 7,35 EUR.";
+
+    /** The servers, in the order a full run measures them. */
+    public enum Kind {
+        BARE, JSMPP, STARHASH;
+
+        public String label() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    private Baselines() {
+    }
+
+    /**
+     * Starts a server. The gateway gets its full config, a store in {@code dataDir} and {@code subscribers}
+     * subscribers from {@code firstMsisdn}; the baselines accept any bind.
+     */
+    public static BenchServer start(Kind kind, GatewayConfig config, Path dataDir, long firstMsisdn, int subscribers,
+                                    int queueCapacity) throws Exception {
+        String host = config.smpp().host();
+        return switch (kind) {
+            case BARE -> new BareResponder(host, 0, REPLY_TEXT);
+            case JSMPP -> new JsmppPeer(InetAddress.getByName(host), 0, queueCapacity, REPLY_TEXT);
+            case STARHASH -> {
+                Clock clock = Clock.systemUTC();
+                Gateway gateway = Gateway.start(config.withSmppPort(0), dataDir, clock);
+                try {
+                    BenchSubscribers.create(gateway.store(), firstMsisdn, subscribers,
+                            YearMonth.now(clock.withZone(config.zone())));
+                } catch (Exception e) {
+                    gateway.close();
+                    throw e;
+                }
+                yield new BenchServer() {
+                    @Override
+                    public int port() {
+                        return gateway.smppAddress().getPort();
+                    }
+
+                    @Override
+                    public void close() throws Exception {
+                        gateway.close();
+                    }
+                };
+            }
+        };
+    }
+}

@@ -1,0 +1,46 @@
+package org.starhash.gateway.cli;
+
+import org.starhash.gateway.bench.BenchServer;
+import org.starhash.gateway.bench.BenchSubscribers;
+import org.starhash.gateway.bench.Baselines;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+/** One server under test for {@code bench}, run in a JVM of its own until its standard input closes. */
+@Command(name = "bench-server", hidden = true, description = "Serve one benchmark target (used by bench).")
+final class BenchServerCommand implements Callable<Integer> {
+
+    @Option(names = "--kind", required = true, description = "bare, jsmpp or starhash")
+    Baselines.Kind kind;
+
+    @Option(names = "--config", paramLabel = "FILE")
+    Path config;
+
+    @Option(names = "--data", paramLabel = "DIR", required = true)
+    Path data;
+
+    @Option(names = "--first-msisdn")
+    long firstMsisdn = BenchSubscribers.FIRST_MSISDN;
+
+    @Option(names = "--subscribers")
+    int subscribers = 100_000;
+
+    @Option(names = "--queue-capacity")
+    int queueCapacity = 1024;
+
+    @Override
+    public Integer call() throws Exception {
+        try (BenchServer server = Baselines.start(kind, ConfigOption.load(config), data, firstMsisdn, subscribers,
+                queueCapacity)) {
+            System.out.println("listening " + server.port());
+            System.out.flush();
+            while (System.in.read() >= 0) {
+                // runs until the benchmark closes our standard input
+            }
+        }
+        return 0;
+    }
+}
