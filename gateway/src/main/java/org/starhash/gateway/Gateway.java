@@ -33,6 +33,8 @@ import java.util.concurrent.ExecutionException;
 public final class Gateway implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Gateway.class);
+    /** Where the store lives inside the data directory. */
+    public static final String STORE_DIRECTORY = "store";
 
     private final DataLock lock;
     private final Store store;
@@ -54,7 +56,7 @@ public final class Gateway implements AutoCloseable {
         Store store = null;
         ChargeDispatcher charges = null;
         try {
-            store = Store.open(dataDir.resolve("store"), config.store());
+            store = Store.open(dataDir.resolve(STORE_DIRECTORY), config.store());
             if (config.seedSubscribers().isPresent() && store.size(Subscribers.TABLE) == 0) {
                 seed(store, config, config.seedSubscribers().get(), clock);
             }

@@ -2,6 +2,7 @@ package org.starhash.gateway.bench;
 
 import org.starhash.gateway.Gateway;
 import org.starhash.gateway.config.GatewayConfig;
+import org.starhash.gateway.store.Store;
 
 import java.net.InetAddress;
 import java.nio.file.Path;
@@ -42,14 +43,11 @@ public final class Baselines {
             case JSMPP -> new JsmppPeer(InetAddress.getByName(host), 0, queueCapacity, REPLY_TEXT);
             case STARHASH -> {
                 Clock clock = Clock.systemUTC();
-                Gateway gateway = Gateway.start(config.withSmppPort(0), dataDir, clock);
-                try {
-                    BenchSubscribers.create(gateway.store(), firstMsisdn, subscribers,
-                            YearMonth.now(clock.withZone(config.zone())));
-                } catch (Exception e) {
-                    gateway.close();
-                    throw e;
+                // Created and checkpointed before the start, as imported subscribers are long before traffic.
+                try (Store store = Store.open(dataDir.resolve(Gateway.STORE_DIRECTORY), config.store())) {
+                    BenchSubscribers.create(store, firstMsisdn, subscribers, YearMonth.now(clock.withZone(config.zone())));
                 }
+                Gateway gateway = Gateway.start(config.withSmppPort(0), dataDir, clock);
                 yield new BenchServer() {
                     @Override
                     public int port() {

@@ -49,8 +49,9 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--window", description = "outstanding MOs per connection (default: ${DEFAULT-VALUE})")
     int window = 128;
 
-    @Option(names = "--warmup", paramLabel = "SECONDS", description = "load before measuring (default: ${DEFAULT-VALUE})")
-    int warmup = 5;
+    @Option(names = "--warmup", paramLabel = "SECONDS",
+            description = "load before measuring; the JIT needs about 20 s on 2 cores to settle (default: ${DEFAULT-VALUE})")
+    int warmup = 20;
 
     @Option(names = "--duration", paramLabel = "SECONDS", description = "measured time (default: ${DEFAULT-VALUE})")
     int duration = 15;

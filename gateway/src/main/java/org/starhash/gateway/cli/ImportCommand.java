@@ -35,7 +35,7 @@ final class ImportCommand implements Callable<Integer> {
             subscribers = SubscriberCsv.read(in, file.toString(), config.numbering(), YearMonth.now(config.zone()));
         }
         try (Gateway.DataLock lock = Gateway.DataLock.acquire(options.dataDir());
-             Store store = Store.open(options.dataDir().resolve("store"), config.store())) {
+             Store store = Store.open(options.dataDir().resolve(Gateway.STORE_DIRECTORY), config.store())) {
             int count = SubscriberCsv.store(store, subscribers).get();
             System.out.println("imported " + count + " subscribers into " + options.dataDir());
         }

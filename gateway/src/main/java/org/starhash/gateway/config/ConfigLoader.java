@@ -31,6 +31,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -38,6 +39,9 @@ import java.util.stream.Collectors;
  * the documented defaults, anything unknown or impossible is refused.
  */
 public final class ConfigLoader {
+
+    private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+    private static final Pattern SPACES = Pattern.compile("\\s+");
 
     /** Where the shipped config lives inside the jar, the embedded default. */
     public static final String EMBEDDED = "starhash/defaults/gateway.yaml";
@@ -153,7 +157,16 @@ public final class ConfigLoader {
 
     /** Upper case without diacritics: how keywords are compared. */
     public static String foldKeyword(String text) {
-        String decomposed = Normalizer.normalize(text, Normalizer.Form.NFD).replaceAll("\\p{M}+", "");
-        return decomposed.replace('đ', 'd').replace('Đ', 'D').toUpperCase(Locale.ROOT).strip().replaceAll("\\s+", " ");
+        String decomposed = isAscii(text) ? text : MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFD)).replaceAll("");
+        return SPACES.matcher(decomposed.replace('đ', 'd').replace('Đ', 'D').toUpperCase(Locale.ROOT).strip()).replaceAll(" ");
+    }
+
+    private static boolean isAscii(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
     }
 }

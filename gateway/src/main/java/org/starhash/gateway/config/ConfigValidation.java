@@ -35,7 +35,7 @@ final class ConfigValidation {
     GatewayConfig validate(GatewayFile f) throws ConfigException {
         GatewayFile.Smpp smpp = f.smpp() == null ? new GatewayFile.Smpp(null, null, null, null, null, null) : f.smpp();
         GatewayFile.Numbering num = f.numbering() == null ? new GatewayFile.Numbering(null, null) : f.numbering();
-        GatewayFile.Store store = f.store() == null ? new GatewayFile.Store(null, null, null, null, null) : f.store();
+        GatewayFile.Store store = f.store() == null ? new GatewayFile.Store(null, null, null, null, null, null) : f.store();
         GatewayFile.Billing billing = f.billing() == null ? new GatewayFile.Billing(null) : f.billing();
         GatewayFile.Ussd ussd = f.ussd() == null ? new GatewayFile.Ussd(null) : f.ussd();
         return new GatewayConfig(smpp(smpp), numbering(num), store(store), seed(store), zone(billing),
@@ -110,8 +110,12 @@ final class ConfigValidation {
         if (segmentMb < 1 || segmentMb > 1024) {
             throw error("store.journal_segment_mb", segmentMb + " is out of range (1 to 1024)");
         }
+        int cache = or(s.cacheEntries(), StoreSettings.DEFAULTS.cacheEntries());
+        if (cache < 0 || cache > 100_000_000) {
+            throw error("store.cache_entries", cache + " is out of range (0 to 100000000)");
+        }
         return new StoreSettings(maxBatch, queue, seconds("store.checkpoint_seconds", checkpoint),
-                (long) segmentMb << 20);
+                (long) segmentMb << 20, cache);
     }
 
     private Optional<URL> seed(GatewayFile.Store s) throws ConfigException {

@@ -18,7 +18,7 @@ record GatewayFile(Smpp smpp, Numbering numbering, Store store, Billing billing,
     }
 
     record Store(Integer maxBatch, Integer queueCapacity, Integer checkpointSeconds, Integer journalSegmentMb,
-                 String seedSubscribers) {
+                 Integer cacheEntries, String seedSubscribers) {
     }
 
     record Billing(String zone) {

@@ -1,6 +1,8 @@
 package org.starhash.gateway.config;
 
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -13,24 +15,33 @@ public final class Template {
 
     private final String text;
     private final Set<String> placeholders;
+    /** The text cut at its placeholders: literal, name, literal, name, ..., literal. */
+    private final String[] pieces;
 
-    private Template(String text, Set<String> placeholders) {
+    private Template(String text, Set<String> placeholders, String[] pieces) {
         this.text = text;
         this.placeholders = placeholders;
+        this.pieces = pieces;
     }
 
     /** Parses a text; a placeholder outside {@code allowed} is an error naming it. */
     static Template parse(String text, Set<String> allowed) {
         Set<String> found = new LinkedHashSet<>();
+        List<String> pieces = new ArrayList<>();
+        int literalFrom = 0;
         Matcher m = PLACEHOLDER.matcher(text);
         while (m.find()) {
+            pieces.add(text.substring(literalFrom, m.start()));
+            pieces.add(m.group(1));
+            literalFrom = m.end();
             if (!allowed.contains(m.group(1))) {
                 throw new IllegalArgumentException("unknown placeholder {" + m.group(1) + "}"
                         + (allowed.isEmpty() ? ", this text takes none" : ", this text knows " + allowed));
             }
             found.add(m.group(1));
         }
-        return new Template(text, Set.copyOf(found));
+        pieces.add(text.substring(literalFrom));
+        return new Template(text, Set.copyOf(found), pieces.toArray(String[]::new));
     }
 
     /** Fills in the placeholders; a value not given leaves its placeholder as written. */
@@ -39,12 +50,14 @@ public final class Template {
             return text;
         }
         StringBuilder out = new StringBuilder(text.length() + 32);
-        Matcher m = PLACEHOLDER.matcher(text);
-        while (m.find()) {
-            String value = values.get(m.group(1));
-            m.appendReplacement(out, Matcher.quoteReplacement(value == null ? m.group() : value));
+        for (int i = 0; i < pieces.length; i++) {
+            if (i % 2 == 0) {
+                out.append(pieces[i]);
+            } else {
+                String value = values.get(pieces[i]);
+                out.append(value == null ? "{" + pieces[i] + "}" : value);
+            }
         }
-        m.appendTail(out);
         return out.toString();
     }
 

@@ -78,7 +78,7 @@ public final class Engine {
                 events.add(new ChargeEvent(invocation.requestId(), now, invocation.msisdn(), call.chargeService(), 1,
                         call.chargeCents(), false));
             }
-            events.forEach(e -> tx.put(PendingCharges.TABLE, e.id(), e));
+            events.forEach(e -> tx.insert(PendingCharges.TABLE, e.id(), e));
             return new Outcome(decision.text(), events);
         }).handle((outcome, error) -> {
             if (error == null) {

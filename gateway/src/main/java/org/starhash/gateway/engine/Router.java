@@ -14,12 +14,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /** Picks the service for a request: USSD by service code, SMS by short number and keyword. */
 final class Router {
 
     /** The most of a caller's own input echoed back in an error text. */
     private static final int MAX_ECHO = 24;
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
     private final Map<String, Service> ussdCodes = new HashMap<>();
     private final Map<String, ShortNumber> shortNumbers = new HashMap<>();
@@ -76,7 +78,7 @@ final class Router {
         String folded = ConfigLoader.foldKeyword(text);
         for (String keyword : number.keywordsLongestFirst()) {
             if (folded.equals(keyword) || folded.startsWith(keyword + " ")) {
-                String[] words = text.strip().split("\\s+");
+                String[] words = WHITESPACE.split(text.strip());
                 List<String> args = Arrays.asList(words).subList(keyword.split(" ").length, words.length);
                 return new Route.Call(number.services().get(keyword), args,
                         "sms:" + number.route().number() + ":" + keyword, number.route().moPriceCents());

@@ -1,10 +1,12 @@
 package org.starhash.gateway.store;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The writes of the transactions of one batch, visible to the later transactions of the same batch before
@@ -16,11 +18,12 @@ final class Batch {
 
     /** The reads that reach past the batch: committed state. */
     interface Committed {
-        byte[] get(String table, String key);
+        byte[] get(TableKey key);
     }
 
     private final Committed committed;
     private final Map<TableKey, byte[]> writes = new LinkedHashMap<>();
+    private final Set<TableKey> fresh = new HashSet<>();
     private int changedTransactions;
 
     Batch(Committed committed) {
@@ -31,8 +34,11 @@ final class Batch {
     <R> R run(Transaction<R> transaction) {
         Staged staged = new Staged();
         R result = transaction.run(staged);
-        if (!staged.writes.isEmpty()) {
+        if (staged.writes != null) {
             writes.putAll(staged.writes);
+            if (staged.fresh != null) {
+                fresh.addAll(staged.fresh);
+            }
             changedTransactions++;
         }
         return result;
@@ -40,6 +46,11 @@ final class Batch {
 
     boolean isEmpty() {
         return writes.isEmpty();
+    }
+
+    /** Whether a key written by this batch was inserted as new, so nothing older exists anywhere. */
+    boolean isFresh(TableKey key) {
+        return fresh.contains(key);
     }
 
     int changedTransactions() {
@@ -53,21 +64,27 @@ final class Batch {
     }
 
     private byte[] read(TableKey key, Map<TableKey, byte[]> staged) {
-        byte[] value = staged.get(key);
+        byte[] value = staged == null ? null : staged.get(key);
         if (value == null) {
             value = writes.get(key);
         }
         if (value == null) {
-            return committed.get(key.table(), key.key());
+            return committed.get(key);
         }
         return value == REMOVED ? null : value;
     }
 
-    private record TableKey(String table, String key) {
-    }
-
     private final class Staged implements Tx {
-        private final Map<TableKey, byte[]> writes = new LinkedHashMap<>();
+        /** Made at the first write: most transactions write one key or none. */
+        private Map<TableKey, byte[]> writes;
+        private Set<TableKey> fresh;
+
+        private Map<TableKey, byte[]> writes() {
+            if (writes == null) {
+                writes = new LinkedHashMap<>(4);
+            }
+            return writes;
+        }
 
         @Override
         public <V> Optional<V> get(Table<V> table, String key) {
@@ -77,12 +94,22 @@ final class Batch {
 
         @Override
         public <V> void put(Table<V> table, String key, V value) {
-            writes.put(new TableKey(table.name(), key), table.codec().encode(value));
+            writes().put(new TableKey(table.name(), key), table.codec().encode(value));
+        }
+
+        @Override
+        public <V> void insert(Table<V> table, String key, V value) {
+            TableKey k = new TableKey(table.name(), key);
+            writes().put(k, table.codec().encode(value));
+            if (fresh == null) {
+                fresh = new HashSet<>(2);
+            }
+            fresh.add(k);
         }
 
         @Override
         public void remove(Table<?> table, String key) {
-            writes.put(new TableKey(table.name(), key), REMOVED);
+            writes().put(new TableKey(table.name(), key), REMOVED);
         }
     }
 }

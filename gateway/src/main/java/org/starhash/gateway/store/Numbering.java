@@ -35,9 +35,20 @@ public record Numbering(String countryCode, String nationalPrefix) {
         } else if (n.startsWith(nationalPrefix) && !n.startsWith(countryCode)) {
             n = countryCode + n.substring(nationalPrefix.length());
         }
-        if (!n.matches("[1-9][0-9]{6," + (MAX_DIGITS - 1) + "}")) {
-            return Optional.empty();
+        return isInternational(n) ? Optional.of(n) : Optional.empty();
+    }
+
+    /** Whether a number is in the international form we keep: 7 to 15 digits, the first not 0. */
+    public static boolean isInternational(String n) {
+        if (n.length() < 7 || n.length() > MAX_DIGITS || n.charAt(0) == '0') {
+            return false;
         }
-        return Optional.of(n);
+        for (int i = 0; i < n.length(); i++) {
+            char c = n.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 }

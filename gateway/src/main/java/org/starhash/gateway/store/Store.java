@@ -12,12 +12,15 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -25,13 +28,18 @@ import java.util.function.BiConsumer;
 
 /**
  * The embedded store. Every change is a {@link Transaction} run by one writer thread; a batch of them is
- * journaled and forced once before it is applied to MapDB and before any of their futures completes.
- * Reads outside transactions see only what is durable.
+ * journaled and forced once before any of their futures completes. Durable changes wait in an in-memory
+ * overlay and reach MapDB at checkpoints, copied a slice at a time between batches so no request waits for
+ * a whole checkpoint. Reads from other threads go through the writer and see only what is durable.
  */
 public final class Store implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Store.class);
     private static final String TABLE_PREFIX = "t_";
+    /** Overlay entries copied into MapDB between two batches while a checkpoint runs. */
+    private static final int FLUSH_SLICE = 2_000;
+    /** Changed keys that start a checkpoint before its time, bounding the overlay's memory. */
+    private static final int MAX_OVERLAY = 500_000;
 
     private final StoreSettings settings;
     private final DB db;
@@ -48,12 +56,18 @@ public final class Store implements AutoCloseable {
     private volatile boolean running = true;
     private volatile StoreFailedException failure;
     private long lastCheckpointNanos = System.nanoTime();
+    private final Overlay overlay = new Overlay();
+    private final ReadCache cache;
+    private Iterator<Map.Entry<TableKey, byte[]>> flush;
+    private long flushSeq;
 
     private Store(Path directory, StoreSettings settings) throws IOException {
         this.settings = settings;
+        this.cache = new ReadCache(settings.cacheEntries());
         Files.createDirectories(directory);
         this.db = DBMaker.fileDB(directory.resolve("state.db").toFile())
-                .fileChannelEnable()
+                // Memory-mapped: reads of the materialised state cost no system call.
+                .fileMmapEnableIfSupported()
                 .transactionEnable()
                 .make();
         this.checkpoint = db.atomicLong("journal_checkpoint").createOrOpen();
@@ -68,9 +82,30 @@ public final class Store implements AutoCloseable {
             commitCheckpoint(journal.lastSeq());
             LOG.info("store replayed {} journal records up to sequence {}", replayed, journal.lastSeq());
         }
+        warmCache();
         this.queue = new ArrayBlockingQueue<>(settings.queueCapacity());
         this.writer = new Thread(this::writeLoop, "store-writer");
         this.writer.start();
+    }
+
+    /** Fills the cache from MapDB, so the first requests after a start do not each pay a MapDB lookup. */
+    private void warmCache() {
+        long started = System.nanoTime();
+        for (String name : db.getAllNames()) {
+            if (!name.startsWith(TABLE_PREFIX)) {
+                continue;
+            }
+            String table = name.substring(TABLE_PREFIX.length());
+            for (Map.Entry<String, byte[]> e : map(table).entrySet()) {
+                if (cache.isFull()) {
+                    break;
+                }
+                cache.put(new TableKey(table, e.getKey()), e.getValue());
+            }
+        }
+        if (cache.size() > 0) {
+            LOG.info("store cache warmed with {} values in {} ms", cache.size(), (System.nanoTime() - started) / 1_000_000);
+        }
     }
 
     /** Opens (or creates) the store in a directory, replaying the journal tail. */
@@ -95,20 +130,77 @@ public final class Store implements AutoCloseable {
         return future;
     }
 
-    /** The durable value of a key. */
+    /** The durable value of a key; waits for the writer. */
     public <V> Optional<V> read(Table<V> table, String key) {
-        byte[] bytes = map(table.name()).get(key);
-        return bytes == null ? Optional.empty() : Optional.of(table.codec().decode(bytes));
+        return await(submit(tx -> tx.get(table, key)));
     }
 
-    /** Every durable value of a table, in no particular order. */
+    /** Every durable value of a table, in no particular order; the writer takes a copy, then this runs. */
     public <V> void forEach(Table<V> table, BiConsumer<String, V> action) {
-        map(table.name()).forEach((k, v) -> action.accept(k, table.codec().decode(v)));
+        Map<String, byte[]> rows = await(submit(tx -> snapshot(table.name())));
+        rows.forEach((k, v) -> action.accept(k, table.codec().decode(v)));
     }
 
-    /** How many keys a table holds. */
+    /** How many keys a table holds; waits for the writer. */
     public int size(Table<?> table) {
-        return map(table.name()).size();
+        return await(submit(tx -> sizeOf(table.name())));
+    }
+
+    /** MapDB's count corrected by the overlay, without copying the table; on the writer thread only. */
+    private int sizeOf(String table) {
+        HTreeMap<String, byte[]> materialised = map(table);
+        int[] size = {materialised.size()};
+        overlay.newest().forEach((k, v) -> {
+            if (k.table().equals(table)) {
+                boolean there = materialised.containsKey(k.key());
+                if (v == Overlay.REMOVED && there) {
+                    size[0]--;
+                } else if (v != Overlay.REMOVED && !there) {
+                    size[0]++;
+                }
+            }
+        });
+        return size[0];
+    }
+
+    private static <R> R await(CompletableFuture<R> future) {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
+    }
+
+    /** The table as MapDB and the overlay have it together; on the writer thread only. */
+    private Map<String, byte[]> snapshot(String table) {
+        Map<String, byte[]> rows = new HashMap<>(map(table));
+        overlay.newest().forEach((k, v) -> {
+            if (k.table().equals(table)) {
+                if (v == Overlay.REMOVED) {
+                    rows.remove(k.key());
+                } else {
+                    rows.put(k.key(), v);
+                }
+            }
+        });
+        return rows;
+    }
+
+    /** The newest durable bytes of a key, or null; on the writer thread only. */
+    private byte[] committed(TableKey key) {
+        byte[] bytes = overlay.get(key);
+        if (bytes == null) {
+            bytes = cache.get(key);
+            if (bytes == null) {
+                bytes = map(key.table()).get(key.key());
+                cache.put(key, bytes);
+            }
+            return bytes;
+        }
+        return bytes == Overlay.REMOVED ? null : bytes;
     }
 
     public StoreStats stats() {
@@ -132,10 +224,10 @@ public final class Store implements AutoCloseable {
 
     private void writeLoop() {
         List<Pending<?>> taken = new ArrayList<>(settings.maxBatch());
-        Batch.Committed committed = (table, key) -> map(table).get(key);
+        Batch.Committed committed = this::committed;
         while (running || !queue.isEmpty()) {
             try {
-                Pending<?> first = queue.poll(100, TimeUnit.MILLISECONDS);
+                Pending<?> first = queue.poll(flush != null ? 1 : 100, TimeUnit.MILLISECONDS);
                 if (first != null) {
                     taken.add(first);
                     queue.drainTo(taken, settings.maxBatch() - 1);
@@ -171,7 +263,14 @@ public final class Store implements AutoCloseable {
             journal.sync();
             fsyncs.incrementAndGet();
             changes.addAndGet(batch.changedTransactions());
-            apply(entries);
+            for (JournalEntry e : entries) {
+                TableKey key = new TableKey(e.table(), e.key());
+                boolean isNew = batch.isFresh(key);
+                overlay.put(key, e.isRemoval() ? Overlay.REMOVED : e.value(), isNew);
+                if (!isNew) {
+                    cache.put(key, e.value());
+                }
+            }
         }
         for (Pending<?> pending : taken) {
             pending.complete();
@@ -191,15 +290,37 @@ public final class Store implements AutoCloseable {
         }
     }
 
+    /**
+     * Moves a checkpoint on: starts one when it is time (or the overlay is large), copies a slice of it into
+     * MapDB, and commits it once copied; forced, it runs checkpoints to the end of the journal.
+     */
     private void maybeCheckpoint(boolean force) throws IOException {
-        long last = journal.lastSeq();
-        if (last == checkpoint.get()) {
-            return;
-        }
-        if (force || System.nanoTime() - lastCheckpointNanos >= settings.checkpointInterval().toNanos()) {
-            commitCheckpoint(last);
-            journal.releaseUpTo(last);
-        }
+        do {
+            if (flush == null) {
+                long last = journal.lastSeq();
+                boolean due = System.nanoTime() - lastCheckpointNanos >= settings.checkpointInterval().toNanos()
+                        || overlay.size() >= MAX_OVERLAY;
+                if (last == checkpoint.get() || !(force || due)) {
+                    return;
+                }
+                flush = overlay.beginFlush();
+                flushSeq = last;
+            }
+            for (int n = 0; flush.hasNext() && (force || n < FLUSH_SLICE); n++) {
+                Map.Entry<TableKey, byte[]> e = flush.next();
+                if (e.getValue() == Overlay.REMOVED) {
+                    map(e.getKey().table()).remove(e.getKey().key());
+                } else {
+                    map(e.getKey().table()).put(e.getKey().key(), e.getValue());
+                }
+            }
+            if (!flush.hasNext()) {
+                commitCheckpoint(flushSeq);
+                journal.releaseUpTo(flushSeq);
+                overlay.endFlush();
+                flush = null;
+            }
+        } while (force);
     }
 
     private void commitCheckpoint(long seq) {

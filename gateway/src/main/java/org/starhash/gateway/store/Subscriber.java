@@ -24,7 +24,7 @@ public record Subscriber(String msisdn, SubscriberKind kind, long balanceCents, 
         Objects.requireNonNull(allowance, "allowance");
         Objects.requireNonNull(period, "period");
         Objects.requireNonNull(used, "used");
-        if (!msisdn.matches("[1-9][0-9]{6,14}")) {
+        if (!Numbering.isInternational(msisdn)) {
             throw new IllegalArgumentException("not a normalized MSISDN: " + msisdn);
         }
         if (extraSpendCents < 0) {

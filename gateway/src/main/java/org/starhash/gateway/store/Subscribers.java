@@ -1,11 +1,5 @@
 package org.starhash.gateway.store;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.YearMonth;
 
 /** The subscriber table and its binary form, versioned so that later fields can be added. */
@@ -30,49 +24,34 @@ public final class Subscribers {
     }
 
     static byte[] encode(Subscriber s) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(96);
-        try (DataOutputStream out = new DataOutputStream(bytes)) {
-            out.writeByte(VERSION);
-            out.writeUTF(s.msisdn());
-            out.writeByte(s.kind().ordinal());
-            out.writeLong(s.balanceCents());
-            writeUnits(out, s.allowance());
-            out.writeInt(s.period().getYear());
-            out.writeByte(s.period().getMonthValue());
-            writeUnits(out, s.used());
-            out.writeLong(s.extraSpendCents());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return bytes.toByteArray();
+        BinaryOut out = new BinaryOut(96).u8(VERSION).utf(s.msisdn()).u8(s.kind().ordinal()).i64(s.balanceCents());
+        writeUnits(out, s.allowance());
+        out.i32(s.period().getYear()).u8(s.period().getMonthValue());
+        writeUnits(out, s.used());
+        return out.i64(s.extraSpendCents()).toBytes();
     }
 
     static Subscriber decode(byte[] data) {
-        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(data))) {
-            int version = in.readUnsignedByte();
-            if (version != VERSION) {
-                throw new IllegalStateException("unknown subscriber record version " + version);
-            }
-            String msisdn = in.readUTF();
-            SubscriberKind kind = SubscriberKind.values()[in.readUnsignedByte()];
-            long balance = in.readLong();
-            Units allowance = readUnits(in);
-            YearMonth period = YearMonth.of(in.readInt(), in.readUnsignedByte());
-            Units used = readUnits(in);
-            long extra = in.readLong();
-            return new Subscriber(msisdn, kind, balance, allowance, period, used, extra);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        BinaryIn in = new BinaryIn(data);
+        int version = in.u8();
+        if (version != VERSION) {
+            throw new IllegalStateException("unknown subscriber record version " + version);
         }
+        String msisdn = in.utf();
+        SubscriberKind kind = SubscriberKind.values()[in.u8()];
+        long balance = in.i64();
+        Units allowance = readUnits(in);
+        YearMonth period = YearMonth.of(in.i32(), in.u8());
+        Units used = readUnits(in);
+        long extra = in.i64();
+        return new Subscriber(msisdn, kind, balance, allowance, period, used, extra);
     }
 
-    private static void writeUnits(DataOutputStream out, Units units) throws IOException {
-        out.writeLong(units.minutes());
-        out.writeLong(units.sms());
-        out.writeLong(units.megabytes());
+    private static void writeUnits(BinaryOut out, Units units) {
+        out.i64(units.minutes()).i64(units.sms()).i64(units.megabytes());
     }
 
-    private static Units readUnits(DataInputStream in) throws IOException {
-        return new Units(in.readLong(), in.readLong(), in.readLong());
+    private static Units readUnits(BinaryIn in) {
+        return new Units(in.i64(), in.i64(), in.i64());
     }
 }

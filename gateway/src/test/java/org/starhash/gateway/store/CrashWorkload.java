@@ -40,7 +40,7 @@ public final class CrashWorkload {
         Path dir = Path.of(args[0]);
         int pairs = Integer.parseInt(args[1]);
         // Short checkpoints and small segments so kills also land in checkpoints and segment changes.
-        Store store = Store.open(dir, new StoreSettings(512, 8192, Duration.ofMillis(50), 64 << 10));
+        Store store = Store.open(dir, new StoreSettings(512, 8192, Duration.ofMillis(50), 64 << 10, 16));
         for (int pair = 0; pair < pairs; pair++) {
             long done = store.read(Subscribers.TABLE, sender(pair)).map(s -> transfersOf(s.balanceCents())).orElse(0L);
             transfer(store, pair, done + 1);

@@ -21,7 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class StoreTest {
 
     private static final YearMonth NOV = YearMonth.of(2026, 11);
-    private static final StoreSettings FAST_CHECKPOINTS = new StoreSettings(64, 1024, Duration.ofMillis(20), 4096);
+    private static final StoreSettings FAST_CHECKPOINTS = new StoreSettings(64, 1024, Duration.ofMillis(20), 4096, 16);
 
     @Test
     void aCompletedChangeIsReadableAndSurvivesReopen(@TempDir Path dir) throws Exception {
@@ -126,5 +126,68 @@ class StoreTest {
         ExecutionException e = assertThrows(ExecutionException.class,
                 () -> store.submit(tx -> null).get(5, TimeUnit.SECONDS));
         assertTrue(e.getCause().getMessage().contains("closed"));
+    }
+
+    @Test
+    void valuesStayNewestThroughCacheOverlayAndCheckpoints(@TempDir Path dir) throws Exception {
+        // A cache of 16 values for 100 keys, checkpoints every 20 ms: reads must never see an older value.
+        try (Store store = Store.open(dir, FAST_CHECKPOINTS)) {
+            for (int round = 1; round <= 20; round++) {
+                List<CompletableFuture<Object>> all = new ArrayList<>();
+                for (int i = 0; i < 100; i++) {
+                    String msisdn = "3867000" + (1000 + i);
+                    long expected = round - 1;
+                    all.add(store.submit(tx -> {
+                        long now = tx.subscriber(msisdn).map(Subscriber::balanceCents).orElse(0L);
+                        if (now != expected) {
+                            throw new IllegalStateException(msisdn + " reads " + now + ", wrote " + expected);
+                        }
+                        tx.put(Subscriber.prepaid(msisdn, now + 1, NOV));
+                        return null;
+                    }));
+                }
+                CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).get(10, TimeUnit.SECONDS);
+                Thread.sleep(7);
+            }
+            assertTrue(store.stats().checkpoints() > 2, store.stats().toString());
+        }
+        try (Store store = Store.open(dir, FAST_CHECKPOINTS)) {
+            for (int i = 0; i < 100; i++) {
+                assertEquals(20, store.read(Subscribers.TABLE, "3867000" + (1000 + i)).orElseThrow().balanceCents());
+            }
+        }
+    }
+
+    @Test
+    void insertedKeysRemovedLaterAreGoneAcrossCheckpointsAndRestarts(@TempDir Path dir) throws Exception {
+        try (Store store = Store.open(dir, FAST_CHECKPOINTS)) {
+            for (int i = 0; i < 200; i++) {
+                String key = "38671" + (100000 + i);
+                store.submit(tx -> {
+                    tx.insert(Subscribers.TABLE, key, Subscriber.prepaid(key, 5, NOV));
+                    if (key.endsWith("0")) {
+                        tx.remove(Subscribers.TABLE, key);
+                    }
+                    return null;
+                }).get(5, TimeUnit.SECONDS);
+                if (i % 2 == 1) {
+                    String earlier = "38671" + (100000 + i - 1);
+                    Thread.sleep(1);
+                    store.submit(tx -> {
+                        tx.remove(Subscribers.TABLE, earlier);
+                        return null;
+                    }).get(5, TimeUnit.SECONDS);
+                }
+            }
+            assertEquals(100, store.size(Subscribers.TABLE));
+            assertFalse(store.read(Subscribers.TABLE, "38671100000").isPresent());
+            assertTrue(store.read(Subscribers.TABLE, "38671100001").isPresent());
+        }
+        try (Store store = Store.open(dir, FAST_CHECKPOINTS)) {
+            assertEquals(100, store.size(Subscribers.TABLE));
+            List<String> keys = new ArrayList<>();
+            store.forEach(Subscribers.TABLE, (k, v) -> keys.add(k));
+            assertTrue(keys.stream().allMatch(k -> (k.charAt(k.length() - 1) - '0') % 2 == 1), keys.toString());
+        }
     }
 }
