@@ -1,19 +1,15 @@
 package org.starhash.gateway.smpp;
 
+import org.starhash.gateway.MicroBenchmark;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import org.jsmpp.SMPPConstant;
 import org.jsmpp.bean.OptionalParameter;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -22,12 +18,8 @@ import java.util.concurrent.TimeUnit;
 
 /** The gateway's PDU codec per PDU: decoding an MO submit_sm, composing its response and the reply deliver_sm. */
 @State(Scope.Thread)
-@BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
-@Fork(1)
-public class PduBench {
+public class PduBench extends MicroBenchmark {
 
     private static final String REPLY = "Vaša informativna dodatna poraba v mesecu 11/2026 je 7,35 EUR.";
 

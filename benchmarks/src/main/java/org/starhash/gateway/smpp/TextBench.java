@@ -1,14 +1,10 @@
 package org.starhash.gateway.smpp;
 
+import org.starhash.gateway.MicroBenchmark;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
@@ -18,12 +14,8 @@ import java.util.concurrent.TimeUnit;
  * GSM 7-bit packing comes with the SMS text handling of a later issue, and its benchmark with it.
  */
 @State(Scope.Thread)
-@BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
-@Fork(1)
-public class TextBench {
+public class TextBench extends MicroBenchmark {
 
     private final String slovenian = "Vaša informativna dodatna poraba v mesecu 11/2026 je 7,35 EUR.";
     private final String ascii = "Stanje na vasem racunu je 12,50 EUR.";
