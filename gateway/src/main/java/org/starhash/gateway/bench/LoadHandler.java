@@ -25,6 +25,8 @@ import java.util.concurrent.TimeUnit;
 final class LoadHandler extends SimpleChannelInboundHandler<InboundPdu> {
 
     private static final long TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(30);
+    /** Open loop: the warm-up stops this long before the fixed rate starts, so no backlog is left to measure. */
+    private static final long QUIET_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
     private static final Pdus.Address INTERNATIONAL = new Pdus.Address((byte) 1, (byte) 1, "");
 
     private final LoadSpec spec;
@@ -36,9 +38,10 @@ final class LoadHandler extends SimpleChannelInboundHandler<InboundPdu> {
     private final Map<String, Slot> bySubscriber = new HashMap<>();
     private ChannelHandlerContext ctx;
     private int sequence;
-    private long started;
     private boolean sending;
-    private long startNanos;
+    /** Open loop: when the fixed rate starts, how many MOs it has sent, and how many are due by now. */
+    private long openFrom;
+    private long openSent;
     private double periodNanos;
     private long due;
     private ScheduledFuture<?> ticker;
@@ -71,20 +74,29 @@ final class LoadHandler extends SimpleChannelInboundHandler<InboundPdu> {
         stopSending();
     }
 
-    /** Starts the load; called on the event loop. */
+    /**
+     * Starts the load; called on the event loop. The warm-up runs closed loop even for an open-loop run, so a
+     * cold JIT cannot pile up a backlog that the measured part would then pay for.
+     */
     void start(long t0) {
         sending = true;
-        startNanos = t0;
         watchdog = ctx.executor().scheduleAtFixedRate(this::expire, 1, 1, TimeUnit.SECONDS);
         if (spec.openLoop()) {
             periodNanos = 1e9 * spec.binds() / spec.rate();
-            ticker = ctx.executor().scheduleAtFixedRate(this::tick, 0, 1, TimeUnit.MILLISECONDS);
-        } else {
+            openFrom = t0 + spec.warmup().toNanos();
+            ticker = ctx.executor().scheduleAtFixedRate(this::tick, Math.max(0, openFrom - System.nanoTime()),
+                    TimeUnit.MILLISECONDS.toNanos(1), TimeUnit.NANOSECONDS);
+        }
+        if (!spec.openLoop() || System.nanoTime() < openFrom) {
             while (sending && !free.isEmpty()) {
                 send(System.nanoTime());
             }
         }
         ctx.flush();
+    }
+
+    private boolean openLoopNow(long now) {
+        return spec.openLoop() && now >= openFrom;
     }
 
     /** Stops sending new MOs; what is outstanding still completes. Called on the event loop. */
@@ -103,15 +115,16 @@ final class LoadHandler extends SimpleChannelInboundHandler<InboundPdu> {
     }
 
     private void tick() {
-        due = (long) ((System.nanoTime() - startNanos) / periodNanos) + 1;
+        due = (long) ((System.nanoTime() - openFrom) / periodNanos) + 1;
         pump();
         ctx.flush();
     }
 
     /** Open loop: sends what is due, each stamped with the time it was due, as far as the window allows. */
     private void pump() {
-        while (sending && started < due && !free.isEmpty()) {
-            send(startNanos + (long) (started * periodNanos));
+        while (sending && openSent < due && !free.isEmpty()) {
+            openSent++;
+            send(openFrom + (long) ((openSent - 1) * periodNanos));
         }
     }
 
@@ -121,7 +134,6 @@ final class LoadHandler extends SimpleChannelInboundHandler<InboundPdu> {
             stopSending();
             return;
         }
-        started++;
         Traffic traffic = spec.mix().of(tally.started());
         Slot slot = free.poll();
         slot.begin(nextSequence(), dueNanos, measured);
@@ -195,9 +207,9 @@ final class LoadHandler extends SimpleChannelInboundHandler<InboundPdu> {
         if (!sending) {
             return;
         }
-        if (spec.openLoop()) {
+        if (openLoopNow(now)) {
             pump();
-        } else {
+        } else if (!spec.openLoop() || now < openFrom - QUIET_NANOS) {
             send(now);
         }
     }

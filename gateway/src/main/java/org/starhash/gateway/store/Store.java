@@ -21,6 +21,10 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -29,8 +33,8 @@ import java.util.function.BiConsumer;
 /**
  * The embedded store. Every change is a {@link Transaction} run by one writer thread; a batch of them is
  * journaled and forced once before any of their futures completes. Durable changes wait in an in-memory
- * overlay and reach MapDB at checkpoints, copied a slice at a time between batches so no request waits for
- * a whole checkpoint. Reads from other threads go through the writer and see only what is durable.
+ * overlay and reach MapDB at checkpoints, copied a slice at a time between batches and committed by a
+ * thread of its own, so no request waits for a whole checkpoint. Reads from other threads go through the writer and see only what is durable.
  */
 public final class Store implements AutoCloseable {
 
@@ -60,6 +64,9 @@ public final class Store implements AutoCloseable {
     private final ReadCache cache;
     private Iterator<Map.Entry<TableKey, byte[]>> flush;
     private long flushSeq;
+    /** MapDB's commit (two fsyncs) runs here, so batches go on meanwhile; the writer waits only for reads. */
+    private final ExecutorService committer = Executors.newSingleThreadExecutor(r -> new Thread(r, "store-checkpoint"));
+    private Future<?> committing;
 
     private Store(Path directory, StoreSettings settings) throws IOException {
         this.settings = settings;
@@ -296,6 +303,18 @@ public final class Store implements AutoCloseable {
      */
     private void maybeCheckpoint(boolean force) throws IOException {
         do {
+            if (committing != null) {
+                if (!force && !committing.isDone()) {
+                    return;
+                }
+                awaitCommit();
+                journal.releaseUpTo(flushSeq);
+                overlay.endFlush();
+                flush = null;
+                committing = null;
+                lastCheckpointNanos = System.nanoTime();
+                continue;
+            }
             if (flush == null) {
                 long last = journal.lastSeq();
                 boolean due = System.nanoTime() - lastCheckpointNanos >= settings.checkpointInterval().toNanos()
@@ -315,19 +334,27 @@ public final class Store implements AutoCloseable {
                 }
             }
             if (!flush.hasNext()) {
-                commitCheckpoint(flushSeq);
-                journal.releaseUpTo(flushSeq);
-                overlay.endFlush();
-                flush = null;
+                long seq = flushSeq;
+                committing = committer.submit(() -> commitCheckpoint(seq));
             }
         } while (force);
+    }
+
+    private void awaitCommit() throws IOException {
+        try {
+            committing.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while MapDB committed a checkpoint", e);
+        } catch (ExecutionException e) {
+            throw new IOException("MapDB could not commit a checkpoint: " + e.getCause(), e.getCause());
+        }
     }
 
     private void commitCheckpoint(long seq) {
         checkpoint.set(seq);
         db.commit();
         checkpoints.incrementAndGet();
-        lastCheckpointNanos = System.nanoTime();
     }
 
     /** Finishes the queued transactions, checkpoints and closes. */
@@ -345,6 +372,12 @@ public final class Store implements AutoCloseable {
         Pending<?> late;
         while ((late = queue.poll()) != null) {
             late.future.completeExceptionally(new IllegalStateException("store is closed"));
+        }
+        committer.shutdown();
+        try {
+            committer.awaitTermination(60, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
         journal.close();
         db.close();
