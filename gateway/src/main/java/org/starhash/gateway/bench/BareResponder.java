@@ -85,9 +85,8 @@ public final class BareResponder implements BenchServer {
             AbstractSmCommand sm = (AbstractSmCommand) pdu.body();
             ctx.write(Pdus.moResp(pdu.commandId(), pdu.sequence(), Long.toHexString(++messageIds)));
             boolean ussd = SmppText.ussdOpOf(sm) >= 0;
-            OptionalParameter[] tlvs = ussd ? new OptionalParameter[]{new OptionalParameter.Ussd_service_op((byte) 17)}
-                    : new OptionalParameter[0];
-            sequence = sequence >= 0x7FFFFFFF ? 1 : sequence + 1;
+            OptionalParameter[] tlvs = Baselines.replyTlvs(ussd);
+            sequence = Pdus.nextSequence(sequence);
             ctx.write(Pdus.message(true, sequence, sm.getServiceType(),
                     new Pdus.Address(sm.getDestAddrTon(), sm.getDestAddrNpi(), sm.getDestAddress()),
                     new Pdus.Address(sm.getSourceAddrTon(), sm.getSourceAddrNpi(), sm.getSourceAddr()),

@@ -1,5 +1,6 @@
 package org.starhash.gateway.bench;
 
+import org.jsmpp.bean.OptionalParameter;
 import org.starhash.gateway.Gateway;
 import org.starhash.gateway.config.GatewayConfig;
 import org.starhash.gateway.store.Store;
@@ -29,6 +30,11 @@ public final class Baselines {
     }
 
     private Baselines() {
+    }
+
+    /** The TLVs of a baseline's reply: a USSD MO is answered as a final screen (PSSR response, op 17). */
+    static OptionalParameter[] replyTlvs(boolean ussd) {
+        return ussd ? new OptionalParameter[]{new OptionalParameter.Ussd_service_op((byte) 17)} : new OptionalParameter[0];
     }
 
     /**

@@ -106,8 +106,7 @@ public final class JsmppPeer implements BenchServer, ServerMessageReceiverListen
         boolean ussd = SmppText.ussdOpOf(sm) >= 0;
         replies.execute(() -> {
             try {
-                OptionalParameter[] tlvs = ussd ? new OptionalParameter[]{new OptionalParameter.Ussd_service_op((byte) 17)}
-                        : new OptionalParameter[0];
+                OptionalParameter[] tlvs = Baselines.replyTlvs(ussd);
                 source.deliverShortMessage(sm.getServiceType(), TypeOfNumber.valueOf(sm.getDestAddrTon()),
                         NumberingPlanIndicator.valueOf(sm.getDestAddrNpi()), sm.getDestAddress(),
                         TypeOfNumber.valueOf(sm.getSourceAddrTon()), NumberingPlanIndicator.valueOf(sm.getSourceAddrNpi()),

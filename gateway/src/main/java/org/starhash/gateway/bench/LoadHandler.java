@@ -27,7 +27,9 @@ final class LoadHandler extends SimpleChannelInboundHandler<InboundPdu> {
     private static final long TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(30);
     /** Open loop: the warm-up stops this long before the fixed rate starts, so no backlog is left to measure. */
     private static final long QUIET_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
-    private static final Pdus.Address INTERNATIONAL = new Pdus.Address((byte) 1, (byte) 1, "");
+    /** type_of_number international and numbering plan E.164, as an SMSC gives a handset's number. */
+    private static final byte TON_INTERNATIONAL = 1;
+    private static final byte NPI_E164 = 1;
 
     private final LoadSpec spec;
     private final Tally tally;
@@ -139,8 +141,8 @@ final class LoadHandler extends SimpleChannelInboundHandler<InboundPdu> {
         slot.begin(nextSequence(), dueNanos, measured);
         bySequence.put(slot.sequence, slot);
         bySubscriber.put(slot.msisdn, slot);
-        Pdus.Address from = new Pdus.Address(INTERNATIONAL.ton(), INTERNATIONAL.npi(), slot.msisdn);
-        Pdus.Address to = new Pdus.Address((byte) 0, (byte) 1, traffic.destination());
+        Pdus.Address from = new Pdus.Address(TON_INTERNATIONAL, NPI_E164, slot.msisdn);
+        Pdus.Address to = new Pdus.Address((byte) 0, NPI_E164, traffic.destination());
         byte[] text = traffic.text().getBytes(StandardCharsets.US_ASCII);
         byte[] pdu = traffic.ussd()
                 ? Pdus.message(false, slot.sequence, "USSD", from, to, (byte) 0, text,
@@ -232,7 +234,7 @@ final class LoadHandler extends SimpleChannelInboundHandler<InboundPdu> {
     }
 
     private int nextSequence() {
-        sequence = sequence >= 0x7FFFFFFF ? 1 : sequence + 1;
+        sequence = Pdus.nextSequence(sequence);
         return sequence;
     }
 

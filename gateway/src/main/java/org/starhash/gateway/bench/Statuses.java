@@ -9,8 +9,10 @@ final class Statuses {
     }
 
     static String name(int status) {
+        if (status == Tally.TIMEOUT) {
+            return "no answer within 30 s";
+        }
         String name = switch (status) {
-            case Tally.TIMEOUT -> "no answer within 30 s";
             case SMPPConstant.STAT_ESME_ROK -> "ESME_ROK";
             case SMPPConstant.STAT_ESME_RTHROTTLED -> "ESME_RTHROTTLED";
             case SMPPConstant.STAT_ESME_RMSGQFUL -> "ESME_RMSGQFUL";
@@ -24,9 +26,6 @@ final class Statuses {
             case SMPPConstant.STAT_ESME_RINVCMDLEN -> "ESME_RINVCMDLEN";
             default -> null;
         };
-        if (status == Tally.TIMEOUT) {
-            return name;
-        }
         return String.format("0x%08X", status) + (name == null ? "" : " " + name);
     }
 }

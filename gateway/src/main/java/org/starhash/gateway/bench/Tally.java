@@ -45,11 +45,12 @@ final class Tally {
         measureUntil = nanos;
     }
 
-    /** Whether a transaction due at this time counts, and may start (a count-limited run stops at its count). */
+    /** Whether a transaction due at this time is measured: it was due after the warm-up. */
     boolean measures(long dueNanos) {
         return dueNanos >= measureFrom;
     }
 
+    /** Takes one of the measured transactions a count-limited run may start; false once they are all taken. */
     boolean takePermit() {
         return permits.getAndDecrement() > 0;
     }

@@ -14,6 +14,11 @@ public final class Pdus {
     private Pdus() {
     }
 
+    /** The sequence_number after {@code current}: 1 to 0x7FFFFFFF and round again (SMPP 3.4 §3.2). */
+    public static int nextSequence(int current) {
+        return current >= 0x7FFFFFFF ? 1 : current + 1;
+    }
+
     /** A PDU that is only a header: negative responses and bodiless commands. */
     public static byte[] header(int commandId, int status, int sequence) {
         return COMPOSER.composeHeader(commandId, status, sequence);

@@ -32,6 +32,6 @@ final class SmppSession {
 
     /** The next sequence_number for a request we send, 1 to 0x7FFFFFFF and round again. */
     int nextSequence() {
-        return sequence.updateAndGet(n -> n >= 0x7FFFFFFF ? 1 : n + 1);
+        return sequence.updateAndGet(Pdus::nextSequence);
     }
 }

@@ -14,8 +14,6 @@ import java.util.Set;
  */
 final class Batch {
 
-    private static final byte[] REMOVED = new byte[0];
-
     /** The reads that reach past the batch: committed state. */
     interface Committed {
         byte[] get(TableKey key);
@@ -59,7 +57,7 @@ final class Batch {
 
     List<JournalEntry> entries() {
         List<JournalEntry> entries = new ArrayList<>(writes.size());
-        writes.forEach((k, v) -> entries.add(new JournalEntry(k.table(), k.key(), v == REMOVED ? null : v)));
+        writes.forEach((k, v) -> entries.add(new JournalEntry(k.table(), k.key(), v == Overlay.REMOVED ? null : v)));
         return entries;
     }
 
@@ -71,7 +69,7 @@ final class Batch {
         if (value == null) {
             return committed.get(key);
         }
-        return value == REMOVED ? null : value;
+        return value == Overlay.REMOVED ? null : value;
     }
 
     private final class Staged implements Tx {
@@ -109,7 +107,7 @@ final class Batch {
 
         @Override
         public void remove(Table<?> table, String key) {
-            writes().put(new TableKey(table.name(), key), REMOVED);
+            writes().put(new TableKey(table.name(), key), Overlay.REMOVED);
         }
     }
 }

@@ -1,5 +1,9 @@
 package org.starhash.gateway.store;
 
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.YearMonth;
@@ -7,11 +11,13 @@ import java.time.YearMonth;
 /**
  * The child process of the crash test: pairs of subscribers pass money to each other as fast as the store
  * takes it, and every acknowledged transfer is printed as {@code ACK pair n}. Transfer n of a pair moves n
- * cents, so after k transfers the sender is at -k(k+1)/2 and the receiver at +k(k+1)/2.
+ * cents, so after k transfers the sender is at -k(k+1)/2 and the receiver at +k(k+1)/2. Acknowledgements
+ * go to a file named by the third argument, one {@code pair n} line per write.
  */
 public final class CrashWorkload {
 
     static final YearMonth PERIOD = YearMonth.of(2026, 11);
+    private static FileOutputStream acks;
 
     private CrashWorkload() {
     }
@@ -39,6 +45,7 @@ public final class CrashWorkload {
     public static void main(String[] args) throws Exception {
         Path dir = Path.of(args[0]);
         int pairs = Integer.parseInt(args[1]);
+        acks = new FileOutputStream(args[2], true);
         // Short checkpoints and small segments so kills also land in checkpoints and segment changes.
         Store store = Store.open(dir, new StoreSettings(512, 8192, Duration.ofMillis(50), 64 << 10, 16));
         for (int pair = 0; pair < pairs; pair++) {
@@ -51,12 +58,16 @@ public final class CrashWorkload {
     }
 
     /**
-     * Prints the acknowledgement into the pipe before the next transfer is submitted: a pipe keeps what was
-     * written even when the writer is killed, so the parent learns of every acknowledgement made.
+     * Writes the acknowledgement to the file, one unbuffered write, before the next transfer is submitted: the
+     * kernel keeps a written file page when the process is killed, so the parent reads every acknowledgement
+     * made once the child is dead, without depending on how a pipe is drained at exit.
      */
     private static synchronized void acknowledge(int pair, long n) {
-        System.out.println("ACK " + pair + " " + n);
-        System.out.flush();
+        try {
+            acks.write((pair + " " + n + "\n").getBytes(StandardCharsets.US_ASCII));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static void transfer(Store store, int pair, long n) {
