@@ -7,6 +7,10 @@ import org.starhash.billing.HookContext;
 import org.starhash.gateway.billing.ChargeDispatcher;
 import org.starhash.gateway.config.GatewayConfig;
 import org.starhash.gateway.engine.Engine;
+import org.starhash.gateway.engine.MenuSetup;
+import org.starhash.gateway.menu.MenuLibrary;
+import org.starhash.gateway.services.Service;
+import org.starhash.gateway.ussd.Dialogues;
 import org.starhash.gateway.services.Services;
 import org.starhash.gateway.smpp.SmppServer;
 import org.starhash.gateway.store.Store;
@@ -27,9 +31,13 @@ import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.YearMonth;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 
-/** A running gateway: store, billing, engine and SMPP listener, started in that order and stopped in reverse. */
+/**
+ * A running gateway: store, billing, menus, engine and the SMPP and HTTP listeners, started in that order and
+ * stopped in reverse.
+ */
 public final class Gateway implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Gateway.class);
@@ -39,13 +47,18 @@ public final class Gateway implements AutoCloseable {
     private final DataLock lock;
     private final Store store;
     private final ChargeDispatcher charges;
+    private final MenuLibrary menus;
+    private final Dialogues dialogues;
     private final SmppServer smpp;
     private final InetSocketAddress smppAddress;
 
-    private Gateway(DataLock lock, Store store, ChargeDispatcher charges, SmppServer smpp, InetSocketAddress address) {
+    private Gateway(DataLock lock, Store store, ChargeDispatcher charges, MenuLibrary menus, Dialogues dialogues,
+                    SmppServer smpp, InetSocketAddress address) {
         this.lock = lock;
         this.store = store;
         this.charges = charges;
+        this.menus = menus;
+        this.dialogues = dialogues;
         this.smpp = smpp;
         this.smppAddress = address;
     }
@@ -55,6 +68,8 @@ public final class Gateway implements AutoCloseable {
         DataLock lock = DataLock.acquire(dataDir);
         Store store = null;
         ChargeDispatcher charges = null;
+        MenuLibrary menus = null;
+        Dialogues dialogues = null;
         try {
             store = Store.open(dataDir.resolve(STORE_DIRECTORY), config.store());
             if (config.seedSubscribers().isPresent() && store.size(Subscribers.TABLE) == 0) {
@@ -62,13 +77,29 @@ public final class Gateway implements AutoCloseable {
             }
             BillingHooks hooks = BillingHooks.load(new HookContext(dataDir, config.zone()));
             charges = new ChargeDispatcher(store, hooks);
-            Engine engine = new Engine(config, Services.builtIn(config.texts()), store, charges, clock);
-            SmppServer smpp = new SmppServer(config.smpp(), engine);
+            Map<String, Service> services = Services.builtIn(config.texts());
+            menus = MenuSetup.library(config, services);
+            if (config.ussd().menus().isPresent()) {
+                menus.reload();
+                menus.watch(config.ussd().menuReload());
+                LOG.info("USSD menus from {}: {}", config.ussd().menus().get(), menus.codes());
+            } else {
+                LOG.warn("no menu directory: USSD menus are off");
+            }
+            dialogues = new Dialogues(config.ussd().dialogueTimeout(), clock);
+            Engine engine = new Engine(config, services, menus, dialogues, store, charges, clock);
+            SmppServer smpp = new SmppServer(config.smpp(), engine, config.ussd().itsSessionInfo());
             InetSocketAddress address = smpp.start();
             LOG.info("starhash listening for SMPP on {}:{}, {} subscribers, billing hooks {}", address.getHostString(),
                     address.getPort(), store.size(Subscribers.TABLE), hooks.names());
-            return new Gateway(lock, store, charges, smpp, address);
+            return new Gateway(lock, store, charges, menus, dialogues, smpp, address);
         } catch (Exception e) {
+            if (dialogues != null) {
+                dialogues.close();
+            }
+            if (menus != null) {
+                menus.close();
+            }
             if (charges != null) {
                 charges.close();
             }
@@ -103,9 +134,16 @@ public final class Gateway implements AutoCloseable {
         return store;
     }
 
+    /** The menus being served, for tests and the admin side. */
+    public MenuLibrary menus() {
+        return menus;
+    }
+
     @Override
     public void close() throws IOException {
         smpp.close();
+        dialogues.close();
+        menus.close();
         charges.close();
         store.close();
         lock.close();

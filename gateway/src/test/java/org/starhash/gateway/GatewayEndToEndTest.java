@@ -122,7 +122,8 @@ class GatewayEndToEndTest {
             peer.dial("070000001", "*999#", (short) 7);
             assertEquals("Koda *999# ne obstaja.", TestPeer.textOf(peer.next()));
             peer.dial("070000001", "*12a#", (short) 8);
-            assertEquals("Koda *12a# ne obstaja.", TestPeer.textOf(peer.next()));
+            assertEquals("Niz *12a# ni pravilna koda. Koda se začne z * in konča z #, na primer *123#.",
+                    TestPeer.textOf(peer.next()));
         }
     }
 

@@ -13,6 +13,7 @@ import org.jsmpp.bean.TypeOfNumber;
 import org.jsmpp.util.DefaultDecomposer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.starhash.gateway.config.GatewayConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -41,7 +42,10 @@ class MoFormsEndToEndTest {
 
     @Test
     void aUssdCentreSendingDeliverSmGetsTheAnswerAsSubmitSmWithItsSessionInfo() throws Exception {
-        try (RawSmppConnection raw = new RawSmppConnection(gateway)) {
+        GatewayConfig config = TestGateway.editedConfig(data.resolve("config"), yaml -> yaml.replace(
+                "dialogue_reference: user_message_reference", "dialogue_reference: its_session_info"));
+        try (Gateway itsGateway = TestGateway.start(config, data.resolve("its-data"));
+             RawSmppConnection raw = new RawSmppConnection(itsGateway)) {
             raw.send(RawSmppConnection.COMPOSER.bind(SMPPConstant.CID_BIND_TRANSCEIVER, 1, "ussdc", "ussdpw", "",
                     (byte) 0x34, (byte) 0, (byte) 0, null));
             assertEquals(SMPPConstant.STAT_ESME_ROK, raw.readHeader().getCommandStatus());

@@ -20,12 +20,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class SessionLifecycleTest {
 
     private static GatewayConfig withTimeouts(Path dir, int bindSeconds, int idleSeconds) throws Exception {
-        Path config = dir.resolve("gateway.yaml");
-        Files.writeString(config, Files.readString(Path.of("..", "config", "gateway.yaml"))
+        return TestGateway.editedConfig(dir.resolve("config"), yaml -> yaml
                 .replace("bind_timeout_seconds: 10", "bind_timeout_seconds: " + bindSeconds)
                 .replace("idle_timeout_seconds: 120", "idle_timeout_seconds: " + idleSeconds)
                 .replace("seed_subscribers: subscribers.csv", ""));
-        return new ConfigLoader(Services.NAMES).load(config);
     }
 
     @Test
@@ -75,7 +73,7 @@ class SessionLifecycleTest {
     @Test
     void aPortInUseIsReportedWithTheAddress(@TempDir Path dir) throws Exception {
         try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
-            GatewayConfig config = TestGateway.shippedConfig().withSmppPort(taken.getLocalPort());
+            GatewayConfig config = TestGateway.shippedConfig().withPorts(taken.getLocalPort(), -1);
             Exception e = assertThrows(Exception.class, () -> Gateway.start(config, dir, TestGateway.CLOCK));
             assertTrue(e.getMessage().startsWith("cannot listen for SMPP on 127.0.0.1:" + taken.getLocalPort()), e.getMessage());
         }

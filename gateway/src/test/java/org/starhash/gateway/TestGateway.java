@@ -4,10 +4,13 @@ import org.starhash.gateway.config.ConfigLoader;
 import org.starhash.gateway.config.GatewayConfig;
 import org.starhash.gateway.services.Services;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.function.UnaryOperator;
 
 /** Starts a real gateway for a test: the shipped config and demo subscribers, an ephemeral port, a temp store. */
 public final class TestGateway {
@@ -23,11 +26,26 @@ public final class TestGateway {
         return new ConfigLoader(Services.NAMES).load(Path.of("..", "config", "gateway.yaml"));
     }
 
+    /**
+     * The shipped config changed by {@code edit}, written to {@code dir} with the demo subscribers beside it and
+     * the shipped menus named by their absolute path.
+     */
+    public static GatewayConfig editedConfig(Path dir, UnaryOperator<String> edit) throws Exception {
+        Files.createDirectories(dir);
+        Files.copy(Path.of("..", "config", "subscribers.csv"), dir.resolve("subscribers.csv"),
+                StandardCopyOption.REPLACE_EXISTING);
+        String shipped = Files.readString(Path.of("..", "config", "gateway.yaml"))
+                .replace("menus: ../menus", "menus: \"" + Path.of("..", "menus").toAbsolutePath().normalize() + "\"");
+        Path file = dir.resolve("gateway.yaml");
+        Files.writeString(file, edit.apply(shipped));
+        return new ConfigLoader(Services.NAMES).load(file);
+    }
+
     public static Gateway start(Path dataDir) throws Exception {
         return start(shippedConfig(), dataDir);
     }
 
     public static Gateway start(GatewayConfig config, Path dataDir) throws Exception {
-        return Gateway.start(config.withSmppPort(0), dataDir, CLOCK);
+        return Gateway.start(config.withPorts(0, 0), dataDir, CLOCK);
     }
 }

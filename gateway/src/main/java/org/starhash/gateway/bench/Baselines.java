@@ -53,7 +53,7 @@ public final class Baselines {
                 try (Store store = Store.open(dataDir.resolve(Gateway.STORE_DIRECTORY), config.store())) {
                     BenchSubscribers.create(store, firstMsisdn, subscribers, YearMonth.now(clock.withZone(config.zone())));
                 }
-                Gateway gateway = Gateway.start(config.withSmppPort(0), dataDir, clock);
+                Gateway gateway = Gateway.start(config.withPorts(0, -1), dataDir, clock);
                 yield new BenchServer() {
                     @Override
                     public int port() {

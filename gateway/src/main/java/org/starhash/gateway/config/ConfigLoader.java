@@ -64,8 +64,8 @@ public final class ConfigLoader {
         try (InputStream in = Files.newInputStream(file)) {
             Path dir = file.toAbsolutePath().getParent();
             return load(in, file.toString(), name -> {
-                Path seed = dir.resolve(name);
-                if (!Files.isRegularFile(seed)) {
+                Path seed = dir.resolve(name).normalize();
+                if (!Files.exists(seed)) {
                     return Optional.empty();
                 }
                 try {
@@ -89,13 +89,13 @@ public final class ConfigLoader {
                 throw new ConfigException("the embedded " + EMBEDDED + " is missing from the jar");
             }
             String base = EMBEDDED.substring(0, EMBEDDED.lastIndexOf('/') + 1);
-            return load(in, "embedded gateway.yaml", name -> Optional.ofNullable(loader.getResource(base + name)));
+            return load(in, "embedded gateway.yaml", name -> Resources.find(loader, base + name));
         } catch (IOException e) {
             throw new ConfigException("embedded gateway.yaml: " + e.getMessage(), e);
         }
     }
 
-    /** Finds a seed file named in the config. */
+    /** Finds a file or directory the config names, relative to the config. */
     interface SeedResolver {
         Optional<URL> resolve(String name);
     }
@@ -111,7 +111,7 @@ public final class ConfigLoader {
             throw new ConfigException(fileName + ": cannot be read: " + e.getMessage(), e);
         }
         if (file == null) {
-            file = new GatewayFile(null, null, null, null, null, null, null);
+            file = new GatewayFile(null, null, null, null, null, null, null, null);
         }
         return new ConfigValidation(fileName, seeds, services).validate(file);
     }

@@ -4,7 +4,12 @@ import org.starhash.gateway.store.Money;
 import org.starhash.gateway.store.Numbering;
 import org.starhash.gateway.store.StoreSettings;
 
+import org.starhash.gateway.menu.Screens;
+
+import java.io.IOException;
+import java.net.URISyntaxException;
 import java.net.URL;
+import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -18,6 +23,9 @@ import java.util.TreeSet;
 
 /** One validation pass; errors carry the file name and the key path. */
 final class ConfigValidation {
+    /** Where menus are looked for when the config does not say: beside the config directory. */
+    static final String DEFAULT_MENUS = "../menus";
+
     private final String fileName;
     private final ConfigLoader.SeedResolver seeds;
     private final Set<String> services;
@@ -37,9 +45,10 @@ final class ConfigValidation {
         GatewayFile.Numbering num = f.numbering() == null ? new GatewayFile.Numbering(null, null) : f.numbering();
         GatewayFile.Store store = f.store() == null ? new GatewayFile.Store(null, null, null, null, null, null) : f.store();
         GatewayFile.Billing billing = f.billing() == null ? new GatewayFile.Billing(null) : f.billing();
-        GatewayFile.Ussd ussd = f.ussd() == null ? new GatewayFile.Ussd(null) : f.ussd();
-        return new GatewayConfig(smpp(smpp), numbering(num), store(store), seed(store), zone(billing),
-                ussdCodes(ussd), shortNumbers(f.shortNumbers()), texts(f.texts()));
+        GatewayFile.Ussd ussd = f.ussd() == null ? new GatewayFile.Ussd(null, null, null, null, null, null) : f.ussd();
+        GatewayFile.Http http = f.http() == null ? new GatewayFile.Http(null, null, null) : f.http();
+        return new GatewayConfig(smpp(smpp), http(http), numbering(num), store(store), seed(store), zone(billing),
+                ussd(ussd), shortNumbers(f.shortNumbers()), texts(f.texts()));
     }
 
     private SmppSettings smpp(GatewayFile.Smpp s) throws ConfigException {
@@ -135,6 +144,60 @@ final class ConfigValidation {
             return ZoneId.of(zone);
         } catch (DateTimeException e) {
             throw error("billing.zone", "'" + zone + "' is not a time zone (for example Europe/Ljubljana)");
+        }
+    }
+
+    private HttpSettings http(GatewayFile.Http h) throws ConfigException {
+        String host = or(h.host(), "127.0.0.1");
+        if (host.isBlank()) {
+            throw error("http.host", "must not be empty");
+        }
+        int port = or(h.port(), 8080);
+        if (port < -1 || port > 65535) {
+            throw error("http.port", port + " is not a port (0 to 65535, or -1 for no HTTP listener)");
+        }
+        String token = or(h.ussdToken(), "");
+        if (token.isEmpty() && port >= 0 && !isLoopback(host)) {
+            throw error("http.ussd_token", "must be set when http.host (" + host + ") is reachable from other hosts");
+        }
+        return new HttpSettings(host, port, token);
+    }
+
+    private static boolean isLoopback(String host) {
+        return host.equals("localhost") || host.startsWith("127.") || host.equals("::1");
+    }
+
+    private UssdSettings ussd(GatewayFile.Ussd u) throws ConfigException {
+        Optional<Path> menus = menus(u.menus());
+        Duration timeout = seconds("ussd.dialogue_timeout_seconds", or(u.dialogueTimeoutSeconds(), 60));
+        String reference = or(u.dialogueReference(), "user_message_reference");
+        if (!reference.equals("user_message_reference") && !reference.equals("its_session_info")) {
+            throw error("ussd.dialogue_reference", "'" + reference + "' must be user_message_reference or its_session_info");
+        }
+        GatewayFile.Keys k = u.keys() == null ? new GatewayFile.Keys(null, null, null) : u.keys();
+        Screens.Keys keys;
+        try {
+            keys = new Screens.Keys(or(k.back(), "0"), or(k.home(), "00"), or(k.more(), "98"));
+        } catch (IllegalArgumentException e) {
+            throw error("ussd.keys", e.getMessage());
+        }
+        Duration reload = seconds("ussd.menu_reload_seconds", or(u.menuReloadSeconds(), 2));
+        return new UssdSettings(ussdCodes(u), menus, timeout, reference.equals("its_session_info"), keys, reload);
+    }
+
+    private Optional<Path> menus(String given) throws ConfigException {
+        String name = given == null ? DEFAULT_MENUS : given;
+        Optional<URL> url = seeds.resolve(name);
+        if (url.isEmpty()) {
+            if (given == null) {
+                return Optional.empty();
+            }
+            throw error("ussd.menus", "'" + given + "' does not exist (relative to the config file)");
+        }
+        try {
+            return Optional.of(Resources.path(url.get()));
+        } catch (IOException | URISyntaxException | RuntimeException e) {
+            throw error("ussd.menus", "'" + name + "' cannot be opened: " + e.getMessage());
         }
     }
 

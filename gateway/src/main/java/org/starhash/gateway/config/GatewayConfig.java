@@ -16,22 +16,32 @@ import java.util.Optional;
  * @param store           store batching and checkpoints
  * @param seedSubscribers a CSV imported into an empty store at start, if any
  * @param zone            the operator's time zone (billing days and months)
- * @param ussdCodes       service names by USSD service code
+ * @param http            the HTTP listener
+ * @param ussd            USSD codes, menus and dialogues
  * @param shortNumbers    keyword routes by short number
  * @param texts           the texts for handsets
  */
-public record GatewayConfig(SmppSettings smpp, Numbering numbering, StoreSettings store,
-                            Optional<URL> seedSubscribers, ZoneId zone, Map<String, String> ussdCodes,
+public record GatewayConfig(SmppSettings smpp, HttpSettings http, Numbering numbering, StoreSettings store,
+                            Optional<URL> seedSubscribers, ZoneId zone, UssdSettings ussd,
                             Map<String, ShortNumberRoute> shortNumbers, Texts texts) {
 
     public GatewayConfig {
-        ussdCodes = Map.copyOf(ussdCodes);
         shortNumbers = Map.copyOf(shortNumbers);
     }
 
-    /** The same config with another SMPP port; tests use 0 for an ephemeral one. */
-    public GatewayConfig withSmppPort(int port) {
-        return new GatewayConfig(smpp.withPort(port), numbering, store, seedSubscribers, zone, ussdCodes,
-                shortNumbers, texts);
+    /** Built-in service names by USSD service code. */
+    public Map<String, String> ussdCodes() {
+        return ussd.codes();
+    }
+
+    /** The same config with other listener ports; tests use 0 for ephemeral ones. */
+    public GatewayConfig withPorts(int smppPort, int httpPort) {
+        return new GatewayConfig(smpp.withPort(smppPort), http.withPort(httpPort), numbering, store, seedSubscribers,
+                zone, ussd, shortNumbers, texts);
+    }
+
+    /** The same config with other USSD settings. */
+    public GatewayConfig withUssd(UssdSettings newUssd) {
+        return new GatewayConfig(smpp, http, numbering, store, seedSubscribers, zone, newUssd, shortNumbers, texts);
     }
 }

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 /** The file model of {@code gateway.yaml}, exactly as written; absent keys are null and get defaults later. */
-record GatewayFile(Smpp smpp, Numbering numbering, Store store, Billing billing, Ussd ussd,
+record GatewayFile(Smpp smpp, Http http, Numbering numbering, Store store, Billing billing, Ussd ussd,
                    Map<String, ShortNumber> shortNumbers, Map<String, String> texts) {
 
     record Smpp(String host, Integer port, String systemId, Integer bindTimeoutSeconds, Integer idleTimeoutSeconds,
@@ -24,7 +24,14 @@ record GatewayFile(Smpp smpp, Numbering numbering, Store store, Billing billing,
     record Billing(String zone) {
     }
 
-    record Ussd(Map<String, String> codes) {
+    record Http(String host, Integer port, String ussdToken) {
+    }
+
+    record Ussd(Map<String, String> codes, String menus, Integer dialogueTimeoutSeconds, String dialogueReference,
+                Keys keys, Integer menuReloadSeconds) {
+    }
+
+    record Keys(String back, String home, String more) {
     }
 
     record ShortNumber(String moPrice, Map<String, String> keywords) {

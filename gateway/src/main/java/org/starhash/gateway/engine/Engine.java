@@ -15,6 +15,11 @@ import org.starhash.gateway.store.Numbering;
 import org.starhash.gateway.store.Store;
 import org.starhash.gateway.store.StoreBusyException;
 import org.starhash.gateway.store.Subscriber;
+import org.starhash.gateway.store.Tx;
+import org.starhash.gateway.menu.MenuLibrary;
+import org.starhash.gateway.menu.Navigator;
+import org.starhash.gateway.ussd.Dialogue;
+import org.starhash.gateway.ussd.Dialogues;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -27,8 +32,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
 /**
- * Runs a request: routes it, lets the service decide inside one store transaction (so the decision reads
- * and writes atomically), and answers once the change and its charge events are durable.
+ * Runs a request: routes it, lets the service or the menu decide inside one store transaction (so the decision
+ * reads and writes atomically), and answers once the change and its charge events are durable.
  */
 public final class Engine {
 
@@ -41,49 +46,118 @@ public final class Engine {
     private final Numbering numbering;
     private final Clock clock;
     private final RequestIds ids;
+    private final Dialogues dialogues;
+    private final MenuRunner menus;
 
-    public Engine(GatewayConfig config, Map<String, Service> services, Store store, ChargeDispatcher charges, Clock clock) {
-        this.router = new Router(config.ussdCodes(), config.shortNumbers(), services, config.texts());
+    public Engine(GatewayConfig config, Map<String, Service> services, MenuLibrary library, Dialogues dialogues,
+                  Store store, ChargeDispatcher charges, Clock clock) {
+        this.router = new Router(config.ussdCodes(), config.shortNumbers(), services, library::menu, config.texts());
         this.store = store;
         this.charges = charges;
         this.texts = config.texts();
         this.numbering = config.numbering();
         this.clock = clock.withZone(config.zone());
         this.ids = new RequestIds(clock.millis());
+        this.dialogues = dialogues;
+        this.menus = new MenuRunner(new Navigator(MenuSetup.screens(config)), services, config.texts());
     }
 
-    /** Handles a request; the future never fails, errors become a reply status. */
+    /**
+     * Handles an SMS or the start of a USSD dialogue (which ends any dialogue the handset had open); the future
+     * never fails, errors become a reply status.
+     */
     public CompletableFuture<Reply> handle(Request request) {
         Optional<String> msisdn = numbering.normalize(request.source());
         if (msisdn.isEmpty()) {
             return CompletableFuture.completedFuture(new Reply(Reply.Status.INVALID_SOURCE, ""));
         }
+        if (request.channel() == Channel.USSD) {
+            dialogues.endAny(msisdn.get());
+        }
         Route route = router.route(request);
         if (route instanceof Route.Answer answer) {
             return CompletableFuture.completedFuture(new Reply(Reply.Status.OK, answer.text()));
         }
+        Invocation invocation = invocation(msisdn.get(), request, route instanceof Route.Call c ? c.args() : List.of());
+        if (route instanceof Route.Menu menu) {
+            return run(invocation, request, null, (caller, tx) ->
+                    menus.start(menu.menu(), menu.parts(), invocation, caller, tx, request.session()));
+        }
         Route.Call call = (Route.Call) route;
+        return run(invocation, request, null, (caller, tx) -> {
+            Decision decision = call.service().decide(invocation, caller, tx);
+            decision.updates().forEach(p -> p.applyTo(tx));
+            List<ChargeEvent> events = new ArrayList<>(decision.charges());
+            if (!call.chargeService().isEmpty()) {
+                events.add(new ChargeEvent(invocation.requestId(), invocation.now(), invocation.msisdn(),
+                        call.chargeService(), 1, call.chargeCents(), false));
+            }
+            return new Outcome(decision.text(), Optional.empty(), events);
+        });
+    }
+
+    /**
+     * Handles the subscriber's answer in a USSD dialogue. An answer that belongs to no open dialogue (none, timed
+     * out, another transport session, or not the next answer expected) gets the "session expired" text.
+     *
+     * @param number which answer of the dialogue this is, from 1, when the transport counts them; else -1
+     */
+    public CompletableFuture<Reply> answer(Request request, int number) {
+        Optional<String> msisdn = numbering.normalize(request.source());
+        if (msisdn.isEmpty()) {
+            return CompletableFuture.completedFuture(new Reply(Reply.Status.INVALID_SOURCE, ""));
+        }
+        Optional<Dialogue> open = dialogues.of(msisdn.get())
+                .filter(d -> d.session().equals(request.session()) && (number < 0 || number == d.answers() + 1));
+        if (open.isEmpty()) {
+            return CompletableFuture.completedFuture(new Reply(Reply.Status.OK, texts.render(TextKey.USSD_NO_DIALOGUE, Map.of())));
+        }
+        Invocation invocation = invocation(msisdn.get(), request, List.of());
+        return run(invocation, request, open.get(), (caller, tx) ->
+                menus.answer(open.get(), request.text(), invocation, caller, tx));
+    }
+
+    private Invocation invocation(String msisdn, Request request, List<String> args) {
         Instant now = clock.instant();
-        Invocation invocation = new Invocation(ids.next(), msisdn.get(), request.to(), call.args(), now,
-                YearMonth.from(now.atZone(clock.getZone())));
+        return new Invocation(ids.next(), msisdn, request.to(), args, Map.of(), now, YearMonth.from(now.atZone(clock.getZone())));
+    }
+
+    /** A decision a subscriber's request leads to, made on the store's writer. */
+    private interface Decide {
+        Outcome apply(Subscriber caller, Tx tx);
+    }
+
+    /**
+     * Decides inside one store transaction, stores the charges as pending in the same transaction, and answers
+     * once it is durable; the dialogue moves on only then.
+     */
+    private CompletableFuture<Reply> run(Invocation invocation, Request request, Dialogue before, Decide decide) {
         return store.submit(tx -> {
             Optional<Subscriber> caller = tx.subscriber(invocation.msisdn());
             if (caller.isEmpty()) {
-                return new Outcome(texts.render(TextKey.UNKNOWN_SUBSCRIBER, Map.of("msisdn", invocation.msisdn())), List.of());
+                return Outcome.end(texts.render(TextKey.UNKNOWN_SUBSCRIBER, Map.of("msisdn", invocation.msisdn())));
             }
-            Decision decision = call.service().decide(invocation, caller.get(), tx);
-            decision.updates().forEach(tx::put);
-            List<ChargeEvent> events = new ArrayList<>(decision.charges());
-            if (!call.chargeService().isEmpty()) {
-                events.add(new ChargeEvent(invocation.requestId(), now, invocation.msisdn(), call.chargeService(), 1,
-                        call.chargeCents(), false));
-            }
-            events.forEach(e -> tx.insert(PendingCharges.TABLE, e.id(), e));
-            return new Outcome(decision.text(), events);
+            Outcome outcome = decide.apply(caller.get(), tx);
+            outcome.charges().forEach(e -> tx.insert(PendingCharges.TABLE, e.id(), e));
+            return outcome;
         }).handle((outcome, error) -> {
             if (error == null) {
                 charges.offer(outcome.charges());
-                return new Reply(Reply.Status.OK, outcome.text());
+                outcome.dialogue().ifPresentOrElse(next -> {
+                    if (before == null) {
+                        dialogues.start(next);
+                    } else {
+                        dialogues.advance(before, next);
+                    }
+                }, () -> {
+                    if (before != null) {
+                        dialogues.end(before);
+                    }
+                });
+                return new Reply(Reply.Status.OK, outcome.text(), outcome.dialogue().isPresent());
+            }
+            if (before != null) {
+                dialogues.end(before);
             }
             Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
             if (cause instanceof StoreBusyException) {
@@ -92,20 +166,5 @@ public final class Engine {
             LOG.error("request {} from {} to {} failed", invocation.requestId(), invocation.msisdn(), request.to(), cause);
             return new Reply(Reply.Status.FAILED, texts.render(TextKey.TRY_LATER, Map.of()));
         });
-    }
-
-    /**
-     * Answers a USSD answer (op 18) that belongs to no open dialogue: this gateway keeps no dialogue open yet,
-     * so every such answer gets the "session expired" text.
-     */
-    public CompletableFuture<Reply> noDialogue(Request request) {
-        if (numbering.normalize(request.source()).isEmpty()) {
-            return CompletableFuture.completedFuture(new Reply(Reply.Status.INVALID_SOURCE, ""));
-        }
-        return CompletableFuture.completedFuture(new Reply(Reply.Status.OK, texts.render(TextKey.USSD_NO_DIALOGUE, Map.of())));
-    }
-
-    /** What the writer hands back: the answer and the charges to dispatch once durable. */
-    private record Outcome(String text, List<ChargeEvent> charges) {
     }
 }

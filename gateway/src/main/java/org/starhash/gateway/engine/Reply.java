@@ -7,8 +7,9 @@ import java.util.Objects;
  *
  * @param status whether the request was taken; the transport maps it to its own status codes
  * @param text   the text for the handset, empty when there is nobody to send it to
+ * @param more   a USSD dialogue goes on: the text is a screen that waits for the subscriber's answer
  */
-public record Reply(Status status, String text) {
+public record Reply(Status status, String text, boolean more) {
 
     /** What became of a request. */
     public enum Status {
@@ -25,5 +26,10 @@ public record Reply(Status status, String text) {
     public Reply {
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(text, "text");
+    }
+
+    /** A reply that ends the exchange. */
+    public Reply(Status status, String text) {
+        this(status, text, false);
     }
 }

@@ -8,14 +8,21 @@ import java.util.Objects;
  * @param channel USSD or SMS
  * @param source  the subscriber's number as the network wrote it (not yet normalized)
  * @param to      the short number or USSD service address
- * @param text    the dialled string or the SMS text
+ * @param text    the dialled string, the answer in a USSD dialogue, or the SMS text
+ * @param session the transport's own dialogue id (USSD over HTTP), empty when the transport has none
  */
-public record Request(Channel channel, String source, String to, String text) {
+public record Request(Channel channel, String source, String to, String text, String session) {
 
     public Request {
         Objects.requireNonNull(channel, "channel");
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(to, "to");
         Objects.requireNonNull(text, "text");
+        Objects.requireNonNull(session, "session");
+    }
+
+    /** A request of a transport without dialogue ids of its own. */
+    public Request(Channel channel, String source, String to, String text) {
+        this(channel, source, to, text, "");
     }
 }

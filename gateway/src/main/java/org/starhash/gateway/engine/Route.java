@@ -1,10 +1,11 @@
 package org.starhash.gateway.engine;
 
+import org.starhash.gateway.menu.MenuFile;
 import org.starhash.gateway.services.Service;
 
 import java.util.List;
 
-/** Where the router sends a request: a fixed answer, or a service call with what the MO costs. */
+/** Where the router sends a request: a fixed answer, a menu dialogue, or a service call with what the MO costs. */
 sealed interface Route {
 
     /** An answer that needs no service and no state, such as "unknown code". */
@@ -22,6 +23,18 @@ sealed interface Route {
     record Call(Service service, List<String> args, String chargeService, long chargeCents) implements Route {
         public Call {
             args = List.copyOf(args);
+        }
+    }
+
+    /**
+     * A menu dialogue.
+     *
+     * @param menu  the menu file of the dialled code
+     * @param parts what the dialled string chains after the code, walked as answers
+     */
+    record Menu(MenuFile menu, List<String> parts) implements Route {
+        public Menu {
+            parts = List.copyOf(parts);
         }
     }
 }

@@ -4,6 +4,7 @@ import org.starhash.gateway.config.ConfigLoader;
 import org.starhash.gateway.config.ShortNumberRoute;
 import org.starhash.gateway.config.TextKey;
 import org.starhash.gateway.config.Texts;
+import org.starhash.gateway.menu.MenuFile;
 import org.starhash.gateway.services.Service;
 import org.starhash.gateway.ussd.UssdString;
 
@@ -14,9 +15,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
-/** Picks the service for a request: USSD by service code, SMS by short number and keyword. */
+/** Picks the service for a request: USSD by service code (a built-in service or a menu), SMS by short number and keyword. */
 final class Router {
 
     /** The most of a caller's own input echoed back in an error text. */
@@ -26,14 +28,16 @@ final class Router {
     private final Map<String, Service> ussdCodes = new HashMap<>();
     private final Map<String, ShortNumber> shortNumbers = new HashMap<>();
     private final Texts texts;
+    private final Function<String, Optional<MenuFile>> menus;
 
     /** A short number with its keywords, longest first so that {@code GPRS TUJINA} wins over {@code GPRS}. */
     private record ShortNumber(ShortNumberRoute route, List<String> keywordsLongestFirst, Map<String, Service> services) {
     }
 
     Router(Map<String, String> ussdCodes, Map<String, ShortNumberRoute> shortNumbers, Map<String, Service> services,
-           Texts texts) {
+           Function<String, Optional<MenuFile>> menus, Texts texts) {
         this.texts = texts;
+        this.menus = menus;
         ussdCodes.forEach((code, name) -> this.ussdCodes.put(code, lookup(services, name)));
         shortNumbers.forEach((number, route) -> {
             Map<String, Service> byKeyword = new HashMap<>();
@@ -58,11 +62,18 @@ final class Router {
 
     private Route routeUssd(String dialled) {
         Optional<UssdString> parsed = UssdString.parse(dialled);
-        Service service = parsed.map(p -> ussdCodes.get(p.serviceCode())).orElse(null);
-        if (service == null) {
-            return new Route.Answer(texts.render(TextKey.UNKNOWN_CODE, Map.of("code", shortened(dialled.strip()))));
+        if (parsed.isEmpty()) {
+            return new Route.Answer(texts.render(TextKey.USSD_MALFORMED, Map.of("code", shortened(dialled.strip()))));
         }
-        return new Route.Call(service, parsed.get().parts(), "", 0);
+        Service service = ussdCodes.get(parsed.get().serviceCode());
+        if (service != null) {
+            return new Route.Call(service, parsed.get().parts(), "", 0);
+        }
+        Optional<MenuFile> menu = menus.apply(parsed.get().serviceCode());
+        if (menu.isPresent() && parsed.get().prefix().equals("*")) {
+            return new Route.Menu(menu.get(), parsed.get().parts());
+        }
+        return new Route.Answer(texts.render(TextKey.UNKNOWN_CODE, Map.of("code", shortened(dialled.strip()))));
     }
 
     /** What a handset sent, cut short enough to show back on one screen. */

@@ -1,7 +1,7 @@
 package org.starhash.gateway.services;
 
 import org.starhash.billing.ChargeEvent;
-import org.starhash.gateway.store.Subscriber;
+import org.starhash.gateway.store.Put;
 
 import java.util.List;
 import java.util.Objects;
@@ -10,10 +10,10 @@ import java.util.Objects;
  * What a service decided: the text for the caller, the subscribers it changes and what it charges.
  *
  * @param text    the answer shown to the caller
- * @param updates new states of the subscribers it changes, applied atomically
+ * @param updates the values it stores, applied atomically
  * @param charges charge events beyond the MO SMS itself
  */
-public record Decision(String text, List<Subscriber> updates, List<ChargeEvent> charges) {
+public record Decision(String text, List<Put<?>> updates, List<ChargeEvent> charges) {
 
     public Decision {
         Objects.requireNonNull(text, "text");

@@ -27,16 +27,19 @@ final class MoHandler {
     /** ussd_service_op values (SMPP 3.4 §5.3.2.44). */
     static final int PSSD_INDICATION = 0;
     static final int PSSR_INDICATION = 1;
+    static final int USSR_REQUEST = 2;
     static final int PSSR_RESPONSE = 17;
     static final int USSR_CONFIRM = 18;
 
     private final Engine engine;
     private final Binds binds;
+    private final OptionalParameter.Tag dialogueReference;
     private final AtomicLong messageIds = new AtomicLong();
 
-    MoHandler(Engine engine, Binds binds) {
+    MoHandler(Engine engine, Binds binds, OptionalParameter.Tag dialogueReference) {
         this.engine = engine;
         this.binds = binds;
+        this.dialogueReference = dialogueReference;
     }
 
     void handle(ChannelHandlerContext ctx, SmppSession session, InboundPdu pdu) {
@@ -56,7 +59,7 @@ final class MoHandler {
         String source = sm.getSourceAddr() == null ? "" : sm.getSourceAddr();
         String destination = sm.getDestAddress() == null ? "" : sm.getDestAddress();
         Request request = new Request(ussd ? Channel.USSD : Channel.SMS, source, destination, text);
-        var reply = ussd && ussdOp == USSR_CONFIRM ? engine.noDialogue(request) : engine.handle(request);
+        var reply = ussd && ussdOp == USSR_CONFIRM ? engine.answer(request, -1) : engine.handle(request);
         reply.thenAcceptAsync(r -> answer(ctx, session, pdu, sm, ussd, r), ctx.executor());
     }
 
@@ -72,7 +75,7 @@ final class MoHandler {
         // An SMSC retries a refused SMS by itself; a handset in a USSD dialogue waits for a screen.
         boolean send = reply.status() == Reply.Status.OK || ussd && reply.status() != Reply.Status.INVALID_SOURCE;
         if (send && !reply.text().isEmpty()) {
-            sendReply(session, pdu, sm, ussd, reply.text());
+            sendReply(session, pdu, sm, ussd, reply.text(), reply.more());
         }
     }
 
@@ -80,7 +83,8 @@ final class MoHandler {
         ctx.writeAndFlush(Pdus.negative(pdu.commandId(), status, pdu.sequence()));
     }
 
-    private void sendReply(SmppSession origin, InboundPdu pdu, AbstractSmCommand sm, boolean ussd, String text) {
+    private void sendReply(SmppSession origin, InboundPdu pdu, AbstractSmCommand sm, boolean ussd, String text,
+                           boolean more) {
         var target = binds.receiverFor(origin);
         if (target.isEmpty()) {
             LOG.warn("no receiver bind of account {} is open: the reply to {} is not delivered: {}",
@@ -90,9 +94,9 @@ final class MoHandler {
         SmppText.Encoded encoded = SmppText.encode(text);
         List<OptionalParameter> tlvs = new ArrayList<>(3);
         if (ussd) {
-            tlvs.add(new OptionalParameter.Ussd_service_op((byte) PSSR_RESPONSE));
-            echo(sm, OptionalParameter.Tag.USER_MESSAGE_REFERENCE, tlvs);
-            echo(sm, OptionalParameter.Tag.ITS_SESSION_INFO, tlvs);
+            // A screen that wants an answer is a USSR request (op 2); the last one is a PSSR response (op 17).
+            tlvs.add(new OptionalParameter.Ussd_service_op((byte) (more ? USSR_REQUEST : PSSR_RESPONSE)));
+            echo(sm, dialogueReference, tlvs);
         }
         byte[] shortMessage = encoded.bytes();
         if (shortMessage.length > MAX_SHORT_MESSAGE) {

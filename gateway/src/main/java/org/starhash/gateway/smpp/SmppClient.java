@@ -90,6 +90,11 @@ public final class SmppClient implements AutoCloseable {
         submit(msisdn, code, code, new OptionalParameter.Ussd_service_op((byte) MoHandler.PSSR_INDICATION));
     }
 
+    /** Answers the screen of an open USSD dialogue (ussd_service_op 18, USSR confirm). */
+    public void answer(String msisdn, String to, String text) throws Exception {
+        submit(msisdn, to, text, new OptionalParameter.Ussd_service_op((byte) MoHandler.USSR_CONFIRM));
+    }
+
     private void submit(String msisdn, String to, String text, OptionalParameter op) throws Exception {
         SmppText.Encoded encoded = SmppText.encode(text);
         OptionalParameter[] tlvs = op == null ? new OptionalParameter[0] : new OptionalParameter[] {op};

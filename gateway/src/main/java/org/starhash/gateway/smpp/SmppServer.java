@@ -10,6 +10,7 @@ import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import org.starhash.gateway.config.SmppSettings;
+import org.jsmpp.bean.OptionalParameter;
 import org.starhash.gateway.engine.Engine;
 
 import java.io.IOException;
@@ -27,9 +28,13 @@ public final class SmppServer implements AutoCloseable {
     private EventLoopGroup workers;
     private Channel listener;
 
-    public SmppServer(SmppSettings settings, Engine engine) {
+    /**
+     * @param itsSessionInfo echo a USSD dialogue's reference in its_session_info rather than user_message_reference
+     */
+    public SmppServer(SmppSettings settings, Engine engine, boolean itsSessionInfo) {
         this.settings = settings;
-        this.mo = new MoHandler(engine, binds);
+        this.mo = new MoHandler(engine, binds, itsSessionInfo ? OptionalParameter.Tag.ITS_SESSION_INFO
+                : OptionalParameter.Tag.USER_MESSAGE_REFERENCE);
     }
 
     /** Binds the listening socket and returns the address it listens on (the real port when 0 was asked). */

@@ -35,7 +35,7 @@ class RouterTest {
         Map<String, String> keywords = Map.of("GPRS", "gprs", "GPRS TUJINA", "roaming", "NEURJE", "storm");
         return new Router(Map.of("123", "balance"), Map.of("7070", new ShortNumberRoute("7070", 9, keywords)),
                 Map.of("balance", named("balance"), "gprs", named("gprs"), "roaming", named("roaming"),
-                        "storm", named("storm")), config.texts());
+                        "storm", named("storm")), code -> java.util.Optional.empty(), config.texts());
     }
 
     private static Route.Call call(Route route) {
@@ -74,9 +74,23 @@ class RouterTest {
     }
 
     @Test
-    void anUnknownCodeEchoesAtMostAShortPieceOfWhatWasDialled() throws Exception {
+    void aMalformedStringEchoesAtMostAShortPieceOfWhatWasDialled() throws Exception {
         Route.Answer answer = assertInstanceOf(Route.Answer.class,
                 router().route(new Request(Channel.USSD, "041000001", "1", "*1" + "9".repeat(5000) + "#")));
-        assertEquals("Koda *19999999999999999999999… ne obstaja.", answer.text());
+        assertEquals("Niz *19999999999999999999999… ni pravilna koda. Koda se začne z * in konča z #, na primer *123#.",
+                answer.text());
+    }
+
+    @Test
+    void malformedAndUnknownCodesGetTheirOwnTexts() throws Exception {
+        for (String bad : new String[] {"*12a#", "**#", "*123", "123#"}) {
+            Route.Answer answer = assertInstanceOf(Route.Answer.class,
+                    router().route(new Request(Channel.USSD, "041000001", "1", bad)));
+            assertEquals("Niz " + bad + " ni pravilna koda. Koda se začne z * in konča z #, na primer *123#.",
+                    answer.text(), bad);
+        }
+        Route.Answer unknown = assertInstanceOf(Route.Answer.class,
+                router().route(new Request(Channel.USSD, "041000001", "999", "*999#")));
+        assertEquals("Koda *999# ne obstaja.", unknown.text());
     }
 }

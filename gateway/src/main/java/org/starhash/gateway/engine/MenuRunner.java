@@ -1,0 +1,124 @@
+package org.starhash.gateway.engine;
+
+import org.starhash.billing.ChargeEvent;
+import org.starhash.gateway.config.TextKey;
+import org.starhash.gateway.config.Texts;
+import org.starhash.gateway.menu.MenuFile;
+import org.starhash.gateway.menu.Navigator;
+import org.starhash.gateway.menu.Step;
+import org.starhash.gateway.services.Decision;
+import org.starhash.gateway.services.Invocation;
+import org.starhash.gateway.services.Service;
+import org.starhash.gateway.store.Flag;
+import org.starhash.gateway.store.FlagSet;
+import org.starhash.gateway.store.Flags;
+import org.starhash.gateway.store.Lookup;
+import org.starhash.gateway.store.Subscriber;
+import org.starhash.gateway.store.Tx;
+import org.starhash.gateway.ussd.Dialogue;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Runs the steps of menu dialogues inside a store transaction: shows screens with the subscriber's settings as
+ * they stand, and runs the actions a menu names, so an action and the screen after it see the same state.
+ */
+final class MenuRunner {
+
+    private final Navigator navigator;
+    private final Map<String, Service> services;
+    private final Texts texts;
+
+    MenuRunner(Navigator navigator, Map<String, Service> services, Texts texts) {
+        this.navigator = navigator;
+        this.services = Map.copyOf(services);
+        this.texts = texts;
+    }
+
+    /** Opens a dialogue with a menu and walks the parts a dialled string chains after the code. */
+    Outcome start(MenuFile menu, List<String> parts, Invocation call, Subscriber caller, Tx tx, String session) {
+        Map<String, String> values = values(tx, caller);
+        Step step = navigator.start(menu);
+        for (String part : parts) {
+            if (!(step instanceof Step.Show show) || show.wrong() || show.failed() != null) {
+                break;
+            }
+            step = navigator.answer(menu, show.position(), part, values);
+        }
+        if (!parts.isEmpty() && step instanceof Step.Show show && !show.wrong() && show.failed() == null
+                && Navigator.dialChoice(show.position()) > 0) {
+            step = navigator.answer(menu, show.position(), Integer.toString(Navigator.dialChoice(show.position())), values);
+        }
+        return resolve(step, state -> new Dialogue(call.msisdn(), menu, session, 0, call.now(), state), call, caller, tx,
+                values);
+    }
+
+    /** Takes the subscriber's answer in an open dialogue. */
+    Outcome answer(Dialogue dialogue, String answer, Invocation call, Subscriber caller, Tx tx) {
+        Map<String, String> values = values(tx, caller);
+        if (dialogue.state() instanceof Dialogue.Reading reading) {
+            String a = answer.strip();
+            int page = reading.page();
+            if (a.equals(navigator.screens().keys().more()) && !reading.last()) {
+                page++;
+            } else if (a.equals(navigator.screens().keys().back()) && page > 0) {
+                page--;
+            }
+            Dialogue.Reading next = new Dialogue.Reading(reading.pages(), page);
+            return next.last() ? Outcome.end(next.pages().get(page))
+                    : new Outcome(next.pages().get(page), Optional.of(dialogue.next(next, call.now())), List.of());
+        }
+        Dialogue.AtMenu at = (Dialogue.AtMenu) dialogue.state();
+        Step step = navigator.answer(dialogue.menu(), at.position(), answer, values);
+        return resolve(step, state -> dialogue.next(state, call.now()), call, caller, tx, values);
+    }
+
+    /**
+     * Turns a step into the answer.
+     *
+     * @param goOn the dialogue as it stands when it goes on in the given state
+     */
+    private Outcome resolve(Step step, Function<Dialogue.State, Dialogue> goOn, Invocation call, Subscriber caller,
+                            Tx tx, Map<String, String> values) {
+        if (step instanceof Step.Show show) {
+            return new Outcome(navigator.render(show, values), Optional.of(goOn.apply(new Dialogue.AtMenu(show.position()))),
+                    List.of());
+        }
+        String text;
+        List<ChargeEvent> charges = List.of();
+        if (step instanceof Step.Invoke invoke) {
+            Service service = services.get(invoke.action().action());
+            Invocation withParams = new Invocation(call.requestId(), call.msisdn(), call.to(), List.of(), invoke.params(),
+                    call.now(), call.month());
+            Decision decision = service.decide(withParams, caller, tx);
+            decision.updates().forEach(p -> p.applyTo(tx));
+            charges = decision.charges();
+            text = invoke.action().reply().isEmpty() ? decision.text()
+                    : Navigator.fill(invoke.action().reply(), values(tx, caller), invoke.answers());
+        } else {
+            Step.End end = (Step.End) step;
+            text = Navigator.fill(end.text(), values, end.answers());
+        }
+        List<String> pages = navigator.screens().textPages(text);
+        if (pages.size() == 1) {
+            return new Outcome(text, Optional.empty(), charges);
+        }
+        return new Outcome(pages.get(0), Optional.of(goOn.apply(new Dialogue.Reading(pages, 0))), charges);
+    }
+
+    /** What placeholders show: each setting's state in words. */
+    private Map<String, String> values(Lookup state, Subscriber caller) {
+        FlagSet flags = Flags.of(state, caller);
+        String on = texts.render(TextKey.STATE_ON, Map.of());
+        String off = texts.render(TextKey.STATE_OFF, Map.of());
+        Map<String, String> values = new HashMap<>();
+        for (Flag flag : Flag.values()) {
+            values.put(flag.key(), flags.has(flag) ? on : off);
+        }
+        return values;
+    }
+}

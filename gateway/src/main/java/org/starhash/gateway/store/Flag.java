@@ -1,0 +1,53 @@
+package org.starhash.gateway.store;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * A setting a subscriber switches on or off (SERVICES.md §1 and §4). Each has a fixed bit in the stored record
+ * and a fixed name that menu files use, so neither may ever change.
+ */
+public enum Flag {
+    /** Blocks "Prosim, pokliči me!" messages to this subscriber. */
+    CALLBACK_BLOCK(0),
+    /** Sends an SMS about calls missed while unreachable. */
+    MISSED_CALL_SMS(1),
+    BAR_INCOMING(2),
+    BAR_OUTGOING(3),
+    BAR_ROAMING(4),
+    BAR_DATA(5),
+    BAR_DATA_NATIONAL_ROAMING(6),
+    BAR_DATA_ABROAD(7),
+    BAR_INTERNATIONAL(8),
+    BAR_EROTIC(9),
+    BAR_COMMERCIAL(10),
+    BAR_PREMIUM(11),
+    /** Bars Polni zame top-ups sent by this subscriber. */
+    BAR_TOPUP(12);
+
+    private static final Map<String, Flag> BY_NAME = Arrays.stream(values())
+            .collect(Collectors.toUnmodifiableMap(Flag::key, Function.identity()));
+
+    private final int bit;
+
+    Flag(int bit) {
+        this.bit = bit;
+    }
+
+    long mask() {
+        return 1L << bit;
+    }
+
+    /** The name menu files use, such as {@code callback_block}. */
+    public String key() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public static Optional<Flag> byKey(String key) {
+        return Optional.ofNullable(BY_NAME.get(key));
+    }
+}

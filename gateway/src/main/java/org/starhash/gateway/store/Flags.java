@@ -1,0 +1,32 @@
+package org.starhash.gateway.store;
+
+/** The table of subscribers' settings, keyed by normalized MSISDN; a subscriber without a row has the defaults. */
+public final class Flags {
+
+    private static final int VERSION = 1;
+
+    public static final Table<FlagSet> TABLE = new Table<>("flags", new Codec<>() {
+        @Override
+        public byte[] encode(FlagSet value) {
+            return new BinaryOut(9).u8(VERSION).i64(value.bits()).toBytes();
+        }
+
+        @Override
+        public FlagSet decode(byte[] bytes) {
+            BinaryIn in = new BinaryIn(bytes);
+            int version = in.u8();
+            if (version != VERSION) {
+                throw new IllegalStateException("unknown flags record version " + version);
+            }
+            return new FlagSet(in.i64());
+        }
+    });
+
+    private Flags() {
+    }
+
+    /** The settings of a subscriber as they stand. */
+    public static FlagSet of(Lookup state, Subscriber subscriber) {
+        return state.get(TABLE, subscriber.msisdn()).orElse(FlagSet.defaultsFor(subscriber.kind()));
+    }
+}
