@@ -8,6 +8,7 @@ import org.starhash.gateway.billing.ChargeDispatcher;
 import org.starhash.gateway.config.GatewayConfig;
 import org.starhash.gateway.engine.Engine;
 import org.starhash.gateway.engine.MenuSetup;
+import org.starhash.gateway.http.HttpServer;
 import org.starhash.gateway.menu.MenuLibrary;
 import org.starhash.gateway.services.Service;
 import org.starhash.gateway.ussd.Dialogues;
@@ -32,6 +33,7 @@ import java.time.Clock;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 
 /**
@@ -51,9 +53,11 @@ public final class Gateway implements AutoCloseable {
     private final Dialogues dialogues;
     private final SmppServer smpp;
     private final InetSocketAddress smppAddress;
+    private final HttpServer http;
+    private final InetSocketAddress httpAddress;
 
     private Gateway(DataLock lock, Store store, ChargeDispatcher charges, MenuLibrary menus, Dialogues dialogues,
-                    SmppServer smpp, InetSocketAddress address) {
+                    SmppServer smpp, InetSocketAddress address, HttpServer http, InetSocketAddress httpAddress) {
         this.lock = lock;
         this.store = store;
         this.charges = charges;
@@ -61,6 +65,8 @@ public final class Gateway implements AutoCloseable {
         this.dialogues = dialogues;
         this.smpp = smpp;
         this.smppAddress = address;
+        this.http = http;
+        this.httpAddress = httpAddress;
     }
 
     /** Starts a gateway on a data directory, seeding an empty store with the configured demo subscribers. */
@@ -70,6 +76,8 @@ public final class Gateway implements AutoCloseable {
         ChargeDispatcher charges = null;
         MenuLibrary menus = null;
         Dialogues dialogues = null;
+        SmppServer smpp = null;
+        HttpServer http = null;
         try {
             store = Store.open(dataDir.resolve(STORE_DIRECTORY), config.store());
             if (config.seedSubscribers().isPresent() && store.size(Subscribers.TABLE) == 0) {
@@ -88,12 +96,25 @@ public final class Gateway implements AutoCloseable {
             }
             dialogues = new Dialogues(config.ussd().dialogueTimeout(), clock);
             Engine engine = new Engine(config, services, menus, dialogues, store, charges, clock);
-            SmppServer smpp = new SmppServer(config.smpp(), engine, config.ussd().itsSessionInfo());
+            smpp = new SmppServer(config.smpp(), engine, config.ussd().itsSessionInfo());
             InetSocketAddress address = smpp.start();
+            InetSocketAddress httpAddress = null;
+            if (config.http().enabled()) {
+                http = new HttpServer(config.http(), engine);
+                httpAddress = http.start();
+                LOG.info("starhash listening for USSD over HTTP on http://{}:{}/ussd", httpAddress.getHostString(),
+                        httpAddress.getPort());
+            }
             LOG.info("starhash listening for SMPP on {}:{}, {} subscribers, billing hooks {}", address.getHostString(),
                     address.getPort(), store.size(Subscribers.TABLE), hooks.names());
-            return new Gateway(lock, store, charges, menus, dialogues, smpp, address);
+            return new Gateway(lock, store, charges, menus, dialogues, smpp, address, http, httpAddress);
         } catch (Exception e) {
+            if (http != null) {
+                http.close();
+            }
+            if (smpp != null) {
+                smpp.close();
+            }
             if (dialogues != null) {
                 dialogues.close();
             }
@@ -129,6 +150,11 @@ public final class Gateway implements AutoCloseable {
         return smppAddress;
     }
 
+    /** Where USSD over HTTP listens; empty when the HTTP listener is off. */
+    public Optional<InetSocketAddress> httpAddress() {
+        return Optional.ofNullable(httpAddress);
+    }
+
     /** The store, for tests and the admin side. */
     public Store store() {
         return store;
@@ -141,6 +167,9 @@ public final class Gateway implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
+        if (http != null) {
+            http.close();
+        }
         smpp.close();
         dialogues.close();
         menus.close();

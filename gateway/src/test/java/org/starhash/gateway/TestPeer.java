@@ -46,6 +46,18 @@ public final class TestPeer implements AutoCloseable {
                 new OptionalParameter.Ussd_service_op((byte) 1), new OptionalParameter.User_message_reference(reference));
     }
 
+    /** Answers the screen of an open USSD dialogue (op 18) with the same dialogue reference. */
+    public String answer(String from, String text, short reference) throws Exception {
+        return submit("USSD", from, "*", text.getBytes(StandardCharsets.US_ASCII), (byte) 0,
+                new OptionalParameter.Ussd_service_op((byte) 18), new OptionalParameter.User_message_reference(reference));
+    }
+
+    /** The ussd_service_op of a deliver_sm, -1 when it has none. */
+    public static int opOf(DeliverSm deliverSm) {
+        OptionalParameter.Byte op = (OptionalParameter.Byte) deliverSm.getOptionalParameter(OptionalParameter.Tag.USSD_SERVICE_OP);
+        return op == null ? -1 : op.getValue() & 0xff;
+    }
+
     /** The next deliver_sm, or null after five seconds. */
     public DeliverSm next() throws InterruptedException {
         return client.nextPdu(Duration.ofSeconds(5));

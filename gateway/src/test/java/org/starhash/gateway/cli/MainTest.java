@@ -10,7 +10,9 @@ import org.starhash.gateway.store.Store;
 import org.starhash.gateway.store.StoreSettings;
 import org.starhash.gateway.store.Subscribers;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -92,6 +94,38 @@ class MainTest {
             assertEquals(0, Main.execute("sms", "041000001", "7070", "poraba", "--config", SHIPPED, "--port", port));
             assertTrue(out().contains("7070: Vaša informativna dodatna poraba v mesecu 11/2026 je 7,35 EUR."), out());
         }
+    }
+
+    @Test
+    void dialIsInteractiveUntilTheDialogueEnds(@TempDir Path dir) throws Exception {
+        try (Gateway gateway = TestGateway.start(dir)) {
+            String port = Integer.toString(gateway.smppAddress().getPort());
+            InputStream oldIn = System.in;
+            System.setIn(new ByteArrayInputStream("1\n2\n1\n".getBytes(StandardCharsets.UTF_8)));
+            try {
+                assertEquals(0, Main.execute("dial", "041000001", "*122#", "--config", SHIPPED, "--port", port));
+            } finally {
+                System.setIn(oldIn);
+            }
+            assertEquals("Nastavitve\n1 SMS sporočila\n> SMS sporočila\n1 Pokliči nazaj\n2 Zgrešeni klic\n0 Nazaj\n"
+                    + "> SMS zgrešeni klic: izklopljeno\n1 Vklop\n2 Izklop\n0 Nazaj\n> SMS zgrešeni klic je vklopljen.\n", out());
+        }
+    }
+
+    @Test
+    void checkValidatesTheShippedMenus() {
+        assertEquals(0, Main.execute("check", "--config", SHIPPED, Path.of("..", "menus").toString()));
+        assertTrue(out().contains("menus OK: 2 code(s)"), out());
+        assertTrue(out().contains("*121#, *122#"), out());
+    }
+
+    @Test
+    void checkNamesTheFileAndLineOfABadMenuAndExitsNonZero(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("130.yaml"), "code: \"130\"\nmenu:\n  items:\n    - label: Stanje\n      action: balanse\n");
+        assertEquals(1, Main.execute("check", "--config", SHIPPED, dir.toString()));
+        assertTrue(err().contains(dir.resolve("130.yaml") + ":5: unknown action 'balanse'; known actions: balance, set, spend"),
+                err());
+        assertTrue(err().contains("1 problem(s)"), err());
     }
 
     @Test

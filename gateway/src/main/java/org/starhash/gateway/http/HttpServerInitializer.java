@@ -1,0 +1,35 @@
+package org.starhash.gateway.http;
+
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelPipeline;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpServerCodec;
+
+/** The pipeline of an HTTP connection: codec, a whole request of at most 64 KiB, then the handler. */
+final class HttpServerInitializer extends ChannelInitializer<Channel> {
+
+    static final String CODEC = "http-codec";
+    static final String AGGREGATE = "aggregate";
+    static final String USSD = "ussd";
+    /** Far more than any USSD form; a bigger body is refused with 413. */
+    static final int MAX_BODY = 64 * 1024;
+
+    private final UssdHttpHandler ussd;
+    private final ChannelGroup open;
+
+    HttpServerInitializer(UssdHttpHandler ussd, ChannelGroup open) {
+        this.ussd = ussd;
+        this.open = open;
+    }
+
+    @Override
+    protected void initChannel(Channel ch) {
+        open.add(ch);
+        ChannelPipeline p = ch.pipeline();
+        p.addLast(CODEC, new HttpServerCodec());
+        p.addLast(AGGREGATE, new HttpObjectAggregator(MAX_BODY));
+        p.addLast(USSD, ussd);
+    }
+}
