@@ -100,6 +100,22 @@ class UssdHttpEndToEndTest {
     }
 
     @Test
+    void aConfiguredTokenIsRequired() throws Exception {
+        var config = TestGateway.editedConfig(data.resolve("config"), yaml -> yaml.replace("ussd_token: \"\"",
+                "ussd_token: \"s3cret\""));
+        try (Gateway guarded = TestGateway.start(config, data.resolve("guarded"))) {
+            String base = "http://127.0.0.1:" + guarded.httpAddress().orElseThrow().getPort() + "/ussd";
+            String form = "sessionId=t&serviceCode=*123%23&phoneNumber=070000001&text=";
+            HttpResponse<String> without = http.send(HttpRequest.newBuilder(URI.create(base))
+                    .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(403, without.statusCode());
+            HttpResponse<String> with = http.send(HttpRequest.newBuilder(URI.create(base + "?token=s3cret"))
+                    .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals("END Stanje na vašem računu je 12,50 EUR.", with.body());
+        }
+    }
+
+    @Test
     void badRequestsGetClearAnswers() throws Exception {
         HttpResponse<String> missing = post("/ussd", "text=");
         assertEquals(400, missing.statusCode());

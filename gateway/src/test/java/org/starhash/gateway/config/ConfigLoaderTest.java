@@ -143,6 +143,34 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void theUssdAndHttpDefaultsAreTheDocumentedOnes() throws Exception {
+        GatewayConfig config = LOADER.load(Path.of("..", "config", "gateway.yaml"));
+        assertEquals(java.time.Duration.ofSeconds(60), config.ussd().dialogueTimeout());
+        assertEquals(new org.starhash.gateway.menu.Screens.Keys("0", "00", "98"), config.ussd().keys());
+        assertEquals(Path.of("..", "menus").toAbsolutePath().normalize(), config.ussd().menus().orElseThrow());
+        assertEquals(false, config.ussd().itsSessionInfo());
+        assertEquals("127.0.0.1", config.http().host());
+        assertEquals(8080, config.http().port());
+    }
+
+    @Test
+    void anHttpListenerOffLoopbackNeedsAToken() throws Exception {
+        assertEquals("gateway.yaml: http.ussd_token: must be set when http.host (0.0.0.0) is reachable from other hosts",
+                error(shipped().replace("  host: 127.0.0.1            # default 127.0.0.1\n  port: 8080",
+                        "  host: 0.0.0.0\n  port: 8080")));
+    }
+
+    @Test
+    void badDialogueSettingsAreRefused() throws Exception {
+        assertEquals("gateway.yaml: ussd.dialogue_reference: 'session' must be user_message_reference or its_session_info",
+                error(shipped().replace("dialogue_reference: user_message_reference", "dialogue_reference: session")));
+        assertEquals("gateway.yaml: ussd.keys: the back, home and more keys must differ",
+                error(shipped().replace("home: \"00\"", "home: \"0\"")));
+        assertEquals("gateway.yaml: ussd.dialogue_timeout_seconds: 0 is out of range (1 to 86400 seconds)",
+                error(shipped().replace("dialogue_timeout_seconds: 60", "dialogue_timeout_seconds: 0")));
+    }
+
+    @Test
     void aMissingFileIsOneClearLine() {
         ConfigException e = assertThrows(ConfigException.class, () -> LOADER.load(Path.of("no", "such.yaml")));
         assertEquals(Path.of("no", "such.yaml") + ": no such file", e.getMessage());
