@@ -86,10 +86,10 @@ public final class Gateway implements AutoCloseable {
             BillingHooks hooks = BillingHooks.load(new HookContext(dataDir, config.zone()));
             charges = new ChargeDispatcher(store, hooks);
             Map<String, Service> services = Services.builtIn(config.texts());
-            menus = MenuSetup.library(config, services);
+            menus = MenuSetup.library(config, services, Optional.empty());
+            menus.reload();
+            menus.watch(config.ussd().menuReload());
             if (config.ussd().menus().isPresent()) {
-                menus.reload();
-                menus.watch(config.ussd().menuReload());
                 LOG.info("USSD menus from {}: {}", config.ussd().menus().get(), menus.codes());
             } else {
                 LOG.warn("no menu directory: USSD menus are off");

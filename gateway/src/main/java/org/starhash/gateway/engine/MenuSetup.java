@@ -65,9 +65,8 @@ public final class MenuSetup {
         return new MenuRules(actions, states, on.length() >= off.length() ? on : off, screens(config));
     }
 
-    /** The menu library of the config's menu directory; an empty one when the config has none. */
-    public static MenuLibrary library(GatewayConfig config, Map<String, Service> services) {
-        Path directory = config.ussd().menus().orElse(Path.of("no-menus"));
-        return new MenuLibrary(directory, rules(config, services), config.ussdCodes());
+    /** The menu library of a directory (the config's when none is given); an empty one when there is none. */
+    public static MenuLibrary library(GatewayConfig config, Map<String, Service> services, Optional<Path> directory) {
+        return new MenuLibrary(directory.or(() -> config.ussd().menus()), rules(config, services), config.ussdCodes());
     }
 }

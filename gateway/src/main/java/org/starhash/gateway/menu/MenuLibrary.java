@@ -4,6 +4,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystems;
@@ -34,7 +35,8 @@ public final class MenuLibrary implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(MenuLibrary.class);
 
-    private final Path directory;
+    /** Where the files are; empty when the config names no menu directory, and then nothing is served. */
+    private final Optional<Path> directory;
     private final MenuRules rules;
     /** Codes the config already routes to a built-in service, with that service's name. */
     private final Map<String, String> reserved;
@@ -48,17 +50,10 @@ public final class MenuLibrary implements AutoCloseable {
     private record Loaded(byte[] content, Optional<MenuFile> good, List<MenuProblem> problems) {
     }
 
-    public MenuLibrary(Path directory, MenuRules rules, Map<String, String> reserved) {
+    public MenuLibrary(Optional<Path> directory, MenuRules rules, Map<String, String> reserved) {
         this.directory = Objects.requireNonNull(directory, "directory");
         this.rules = Objects.requireNonNull(rules, "rules");
         this.reserved = Map.copyOf(reserved);
-    }
-
-    /** Validates a directory of menus without serving it: every problem of every file. */
-    public static List<MenuProblem> check(Path directory, MenuRules rules, Map<String, String> reserved) {
-        try (MenuLibrary library = new MenuLibrary(directory, rules, reserved)) {
-            return library.reload();
-        }
     }
 
     /** The menu for a service code, if one is loaded. */
@@ -76,6 +71,10 @@ public final class MenuLibrary implements AutoCloseable {
      * Returns the problems of every file as they stand now.
      */
     public synchronized List<MenuProblem> reload() {
+        if (directory.isEmpty()) {
+            return List.of();
+        }
+        Path directory = this.directory.get();
         Map<String, byte[]> contents = new TreeMap<>();
         List<MenuProblem> problems = new ArrayList<>();
         if (!Files.isDirectory(directory)) {
@@ -111,11 +110,11 @@ public final class MenuLibrary implements AutoCloseable {
     }
 
     private Loaded load(String name, byte[] bytes, Loaded before) {
-        String source = directory.resolve(name).toString();
+        String source = directory.orElseThrow().resolve(name).toString();
         Optional<MenuFile> previous = before == null ? Optional.empty() : before.good();
         String text;
         try {
-            text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+            text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
         } catch (CharacterCodingException e) {
             return refused(source, bytes, previous, List.of(new MenuProblem(source, 0, "is not UTF-8 text")));
         }
@@ -152,7 +151,7 @@ public final class MenuLibrary implements AutoCloseable {
                 continue;
             }
             MenuFile menu = e.getValue().good().get();
-            String source = directory.resolve(e.getKey()).toString();
+            String source = directory.orElseThrow().resolve(e.getKey()).toString();
             if (reserved.containsKey(menu.code())) {
                 problems.add(new MenuProblem(source, 1, "code " + menu.code() + " is already the built-in service "
                         + reserved.get(menu.code()) + " (ussd.codes in the config); a code has one route"));
@@ -174,9 +173,9 @@ public final class MenuLibrary implements AutoCloseable {
         return loaded.good().isPresent() && current.get(loaded.good().get().code()) == loaded.good().get();
     }
 
-    /** Rereads the directory every {@code interval} until closed; does nothing for menus inside the jar. */
+    /** Rereads the directory every {@code interval} until closed; does nothing for menus inside the jar or none. */
     public synchronized void watch(Duration interval) {
-        if (watcher != null || directory.getFileSystem() != FileSystems.getDefault()) {
+        if (watcher != null || directory.isEmpty() || directory.get().getFileSystem() != FileSystems.getDefault()) {
             return;
         }
         watcher = Executors.newSingleThreadScheduledExecutor(r -> {

@@ -5,8 +5,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Checks a parsed menu file against the gateway: actions and their parameters, placeholders, references, and
@@ -14,7 +12,6 @@ import java.util.regex.Pattern;
  */
 final class MenuValidator {
 
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([^{}]*)}");
     /** A screen below the first, which shows the back line, so a screen that fits here fits everywhere. */
     private static final int DEEPEST = 2;
     /** What a typed answer may show in a placeholder at most, for the screen-size checks: a long phone number. */
@@ -108,9 +105,7 @@ final class MenuValidator {
 
     /** Every {placeholder} must be a setting or, where input is known, an answer typed earlier. */
     private void placeholders(int line, String text, boolean settings) {
-        Matcher m = PLACEHOLDER.matcher(text);
-        while (m.find()) {
-            String name = m.group(1);
+        for (String name : Placeholders.names(text)) {
             boolean known = variables.contains(name) || settings && rules.stateNames().contains(name);
             if (!known) {
                 Set<String> allowed = new TreeSet<>(variables);
@@ -124,14 +119,7 @@ final class MenuValidator {
 
     /** A text as long as it can get once its placeholders are filled. */
     private String sample(String text) {
-        Matcher m = PLACEHOLDER.matcher(text);
-        StringBuilder out = new StringBuilder();
-        while (m.find()) {
-            String value = rules.stateNames().contains(m.group(1)) ? rules.stateWord() : ANSWER_SAMPLE;
-            m.appendReplacement(out, Matcher.quoteReplacement(value));
-        }
-        m.appendTail(out);
-        return out.toString();
+        return Placeholders.fill(text, name -> rules.stateNames().contains(name) ? rules.stateWord() : ANSWER_SAMPLE);
     }
 
     private void problem(int line, String message) {

@@ -6,16 +6,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Walks a menu file: where a dialogue starts, where each answer leads, and what each screen says. It is pure:
  * the values placeholders show (settings and the like) come from the caller.
  */
 public final class Navigator {
-
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-z][a-z0-9_]*)}");
 
     private final Screens screens;
 
@@ -91,17 +87,7 @@ public final class Navigator {
 
     /** A text with its placeholders filled from the typed answers and the given values. */
     public static String fill(String text, Map<String, String> values, Map<String, String> answers) {
-        if (text.indexOf('{') < 0) {
-            return text;
-        }
-        Matcher m = PLACEHOLDER.matcher(text);
-        StringBuilder out = new StringBuilder();
-        while (m.find()) {
-            String v = answers.containsKey(m.group(1)) ? answers.get(m.group(1)) : values.get(m.group(1));
-            m.appendReplacement(out, Matcher.quoteReplacement(v == null ? m.group() : v));
-        }
-        m.appendTail(out);
-        return out.toString();
+        return Placeholders.fill(text, name -> answers.containsKey(name) ? answers.get(name) : values.get(name));
     }
 
     private static List<String> labels(Node.Menu m, Map<String, String> values, Map<String, String> answers) {

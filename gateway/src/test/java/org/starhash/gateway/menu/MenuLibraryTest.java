@@ -22,7 +22,7 @@ class MenuLibraryTest {
 
     private MenuLibrary library() throws Exception {
         GatewayConfig config = TestGateway.shippedConfig();
-        return new MenuLibrary(dir, MenuSetup.rules(config, Services.builtIn(config.texts())), config.ussdCodes());
+        return new MenuLibrary(java.util.Optional.of(dir), MenuSetup.rules(config, Services.builtIn(config.texts())), config.ussdCodes());
     }
 
     /** The problems of one file with the given text, each as "line: message". */
