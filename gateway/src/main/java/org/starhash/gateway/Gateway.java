@@ -10,6 +10,7 @@ import org.starhash.gateway.engine.Engine;
 import org.starhash.gateway.engine.MenuSetup;
 import org.starhash.gateway.http.HttpServer;
 import org.starhash.gateway.menu.MenuLibrary;
+import org.starhash.gateway.outbox.OutboxDispatcher;
 import org.starhash.gateway.services.Service;
 import org.starhash.gateway.ussd.Dialogues;
 import org.starhash.gateway.services.Services;
@@ -49,6 +50,7 @@ public final class Gateway implements AutoCloseable {
     private final DataLock lock;
     private final Store store;
     private final ChargeDispatcher charges;
+    private final OutboxDispatcher outbox;
     private final MenuLibrary menus;
     private final Dialogues dialogues;
     private final SmppServer smpp;
@@ -56,11 +58,13 @@ public final class Gateway implements AutoCloseable {
     private final HttpServer http;
     private final InetSocketAddress httpAddress;
 
-    private Gateway(DataLock lock, Store store, ChargeDispatcher charges, MenuLibrary menus, Dialogues dialogues,
-                    SmppServer smpp, InetSocketAddress address, HttpServer http, InetSocketAddress httpAddress) {
+    private Gateway(DataLock lock, Store store, ChargeDispatcher charges, OutboxDispatcher outbox, MenuLibrary menus,
+                    Dialogues dialogues, SmppServer smpp, InetSocketAddress address, HttpServer http,
+                    InetSocketAddress httpAddress) {
         this.lock = lock;
         this.store = store;
         this.charges = charges;
+        this.outbox = outbox;
         this.menus = menus;
         this.dialogues = dialogues;
         this.smpp = smpp;
@@ -74,6 +78,7 @@ public final class Gateway implements AutoCloseable {
         DataLock lock = DataLock.acquire(dataDir);
         Store store = null;
         ChargeDispatcher charges = null;
+        OutboxDispatcher outbox = null;
         MenuLibrary menus = null;
         Dialogues dialogues = null;
         SmppServer smpp = null;
@@ -85,7 +90,8 @@ public final class Gateway implements AutoCloseable {
             }
             BillingHooks hooks = BillingHooks.load(new HookContext(dataDir, config.zone()));
             charges = new ChargeDispatcher(store, hooks);
-            Map<String, Service> services = Services.builtIn(config.texts());
+            outbox = new OutboxDispatcher(store, config.outbox(), clock);
+            Map<String, Service> services = Services.builtIn(config);
             menus = MenuSetup.library(config, services, Optional.empty());
             menus.reload();
             menus.watch(config.ussd().menuReload());
@@ -95,8 +101,9 @@ public final class Gateway implements AutoCloseable {
                 LOG.warn("no menu directory: USSD menus are off");
             }
             dialogues = new Dialogues(config.ussd().dialogueTimeout(), clock);
-            Engine engine = new Engine(config, services, menus, dialogues, store, charges, clock);
+            Engine engine = new Engine(config, services, menus, dialogues, store, charges, outbox, clock);
             smpp = new SmppServer(config.smpp(), engine, config.ussd().itsSessionInfo());
+            outbox.start(smpp.courier(config.outbox()));
             InetSocketAddress address = smpp.start();
             InetSocketAddress httpAddress = null;
             if (config.http().enabled()) {
@@ -107,13 +114,16 @@ public final class Gateway implements AutoCloseable {
             }
             LOG.info("starhash listening for SMPP on {}:{}, {} subscribers, billing hooks {}", address.getHostString(),
                     address.getPort(), store.size(Subscribers.TABLE), hooks.names());
-            return new Gateway(lock, store, charges, menus, dialogues, smpp, address, http, httpAddress);
+            return new Gateway(lock, store, charges, outbox, menus, dialogues, smpp, address, http, httpAddress);
         } catch (Exception e) {
             if (http != null) {
                 http.close();
             }
             if (smpp != null) {
                 smpp.close();
+            }
+            if (outbox != null) {
+                outbox.close();
             }
             if (dialogues != null) {
                 dialogues.close();
@@ -160,6 +170,16 @@ public final class Gateway implements AutoCloseable {
         return store;
     }
 
+    /** The outbox delivery, for tests and the admin side. */
+    public OutboxDispatcher outbox() {
+        return outbox;
+    }
+
+    /** The open USSD dialogues, for tests. */
+    public Dialogues dialogues() {
+        return dialogues;
+    }
+
     /** The menus being served, for tests and the admin side. */
     public MenuLibrary menus() {
         return menus;
@@ -171,6 +191,7 @@ public final class Gateway implements AutoCloseable {
             http.close();
         }
         smpp.close();
+        outbox.close();
         dialogues.close();
         menus.close();
         charges.close();

@@ -35,7 +35,7 @@ final class CheckCommand implements Callable<Integer> {
             System.out.println("no menu directory configured");
             return 0;
         }
-        try (MenuLibrary library = MenuSetup.library(config, Services.builtIn(config.texts()), menus)) {
+        try (MenuLibrary library = MenuSetup.library(config, Services.builtIn(config), menus)) {
             List<MenuProblem> problems = library.reload();
             problems.forEach(p -> System.err.println("starhash: " + p));
             if (!problems.isEmpty()) {

@@ -46,9 +46,12 @@ final class ConfigValidation {
         GatewayFile.Store store = f.store() == null ? new GatewayFile.Store(null, null, null, null, null, null) : f.store();
         GatewayFile.Billing billing = f.billing() == null ? new GatewayFile.Billing(null) : f.billing();
         GatewayFile.Ussd ussd = f.ussd() == null ? new GatewayFile.Ussd(null, null, null, null, null, null) : f.ussd();
-        GatewayFile.Http http = f.http() == null ? new GatewayFile.Http(null, null, null) : f.http();
-        return new GatewayConfig(smpp(smpp), http(http), numbering(num), store(store), seed(store), zone(billing),
-                ussd(ussd), shortNumbers(f.shortNumbers()), texts(f.texts()));
+        GatewayFile.Http http = f.http() == null ? new GatewayFile.Http(null, null, null, null) : f.http();
+        ServicesValidation more = new ServicesValidation(fileName);
+        SmppSettings smppSettings = smpp(smpp);
+        return new GatewayConfig(smppSettings, http(http), numbering(num), store(store), seed(store), zone(billing),
+                ussd(ussd), shortNumbers(f.shortNumbers()), more.services(f.services()),
+                more.outbox(f.outbox(), smppSettings.accounts().keySet()), texts(f.texts()));
     }
 
     private SmppSettings smpp(GatewayFile.Smpp s) throws ConfigException {
@@ -160,7 +163,11 @@ final class ConfigValidation {
         if (token.isEmpty() && port >= 0 && !isLoopback(host)) {
             throw error("http.ussd_token", "must be set when http.host (" + host + ") is reachable from other hosts");
         }
-        return new HttpSettings(host, port, token);
+        String admin = or(h.adminToken(), "");
+        if (!admin.isEmpty() && admin.length() < 16) {
+            throw error("http.admin_token", "must be at least 16 characters, or empty to turn the admin API off");
+        }
+        return new HttpSettings(host, port, token, admin);
     }
 
     private static boolean isLoopback(String host) {
@@ -208,8 +215,8 @@ final class ConfigValidation {
         }
         for (Map.Entry<String, String> e : u.codes().entrySet()) {
             String path = "ussd.codes." + e.getKey();
-            if (!e.getKey().matches("[0-9]{1,6}")) {
-                throw error(path, "a USSD service code is 1 to 6 digits");
+            if (!e.getKey().matches("[0-9]{1,6}\\*?")) {
+                throw error(path, "a USSD service code is 1 to 6 digits, with a * after them for the code followed by parts");
             }
             codes.put(e.getKey(), service(path, e.getValue()));
         }

@@ -19,14 +19,23 @@ import java.util.Optional;
  * @param http            the HTTP listener
  * @param ussd            USSD codes, menus and dialogues
  * @param shortNumbers    keyword routes by short number
+ * @param services        amounts, caps, prices and defaults of the services
+ * @param outbox          how messages to other handsets are delivered
  * @param texts           the texts for handsets
  */
 public record GatewayConfig(SmppSettings smpp, HttpSettings http, Numbering numbering, StoreSettings store,
                             Optional<URL> seedSubscribers, ZoneId zone, UssdSettings ussd,
-                            Map<String, ShortNumberRoute> shortNumbers, Texts texts) {
+                            Map<String, ShortNumberRoute> shortNumbers, ServiceSettings services,
+                            OutboxSettings outbox, Texts texts) {
 
     public GatewayConfig {
         shortNumbers = Map.copyOf(shortNumbers);
+    }
+
+    /** The same config with another outbox; tests shorten its timeouts. */
+    public GatewayConfig withOutbox(OutboxSettings newOutbox) {
+        return new GatewayConfig(smpp, http, numbering, store, seedSubscribers, zone, ussd, shortNumbers, services,
+                newOutbox, texts);
     }
 
     /** Built-in service names by USSD service code. */
@@ -37,11 +46,12 @@ public record GatewayConfig(SmppSettings smpp, HttpSettings http, Numbering numb
     /** The same config with other listener ports; tests use 0 for ephemeral ones. */
     public GatewayConfig withPorts(int smppPort, int httpPort) {
         return new GatewayConfig(smpp.withPort(smppPort), http.withPort(httpPort), numbering, store, seedSubscribers,
-                zone, ussd, shortNumbers, texts);
+                zone, ussd, shortNumbers, services, outbox, texts);
     }
 
     /** The same config with other USSD settings. */
     public GatewayConfig withUssd(UssdSettings newUssd) {
-        return new GatewayConfig(smpp, http, numbering, store, seedSubscribers, zone, newUssd, shortNumbers, texts);
+        return new GatewayConfig(smpp, http, numbering, store, seedSubscribers, zone, newUssd, shortNumbers, services,
+                outbox, texts);
     }
 }

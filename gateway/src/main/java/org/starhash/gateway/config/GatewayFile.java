@@ -5,7 +5,7 @@ import java.util.Map;
 
 /** The file model of {@code gateway.yaml}, exactly as written; absent keys are null and get defaults later. */
 record GatewayFile(Smpp smpp, Http http, Numbering numbering, Store store, Billing billing, Ussd ussd,
-                   Map<String, ShortNumber> shortNumbers, Map<String, String> texts) {
+                   Map<String, ShortNumber> shortNumbers, Services services, Outbox outbox, Map<String, String> texts) {
 
     record Smpp(String host, Integer port, String systemId, Integer bindTimeoutSeconds, Integer idleTimeoutSeconds,
                 List<Account> accounts) {
@@ -24,7 +24,7 @@ record GatewayFile(Smpp smpp, Http http, Numbering numbering, Store store, Billi
     record Billing(String zone) {
     }
 
-    record Http(String host, Integer port, String ussdToken) {
+    record Http(String host, Integer port, String ussdToken, String adminToken) {
     }
 
     record Ussd(Map<String, String> codes, String menus, Integer dialogueTimeoutSeconds, String dialogueReference,
@@ -35,5 +35,28 @@ record GatewayFile(Smpp smpp, Http http, Numbering numbering, Store store, Billi
     }
 
     record ShortNumber(String moPrice, Map<String, String> keywords) {
+    }
+
+    record Services(String sender, TopUp topup, Callback callback, CollectCall collectCall, Barring barring,
+                    Forwarding forwarding) {
+    }
+
+    record TopUp(List<String> amounts, String dailyLimit) {
+    }
+
+    record Callback(Integer dailyLimit) {
+    }
+
+    record CollectCall(String pricePerTenMinutes, String callerNotice) {
+    }
+
+    record Barring(String defaultPin, Integer maxWrongPins) {
+    }
+
+    record Forwarding(Integer defaultRingSeconds) {
+    }
+
+    record Outbox(Integer window, Integer responseTimeoutSeconds, Integer retryMinSeconds, Integer retryMaxSeconds,
+                  String smsAccount, String ussdAccount) {
     }
 }

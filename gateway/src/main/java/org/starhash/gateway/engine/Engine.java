@@ -4,10 +4,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.starhash.billing.ChargeEvent;
 import org.starhash.gateway.billing.ChargeDispatcher;
-import org.starhash.gateway.billing.PendingCharges;
 import org.starhash.gateway.config.GatewayConfig;
 import org.starhash.gateway.config.TextKey;
 import org.starhash.gateway.config.Texts;
+import org.starhash.gateway.menu.MenuLibrary;
+import org.starhash.gateway.menu.Navigator;
+import org.starhash.gateway.outbox.OutboxDispatcher;
 import org.starhash.gateway.services.Decision;
 import org.starhash.gateway.services.Invocation;
 import org.starhash.gateway.services.Service;
@@ -16,15 +18,14 @@ import org.starhash.gateway.store.Store;
 import org.starhash.gateway.store.StoreBusyException;
 import org.starhash.gateway.store.Subscriber;
 import org.starhash.gateway.store.Tx;
-import org.starhash.gateway.menu.MenuLibrary;
-import org.starhash.gateway.menu.Navigator;
 import org.starhash.gateway.ussd.Dialogue;
 import org.starhash.gateway.ussd.Dialogues;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.YearMonth;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -33,33 +34,53 @@ import java.util.concurrent.CompletionException;
 
 /**
  * Runs a request: routes it, lets the service or the menu decide inside one store transaction (so the decision
- * reads and writes atomically), and answers once the change and its charge events are durable.
+ * reads and writes atomically), and answers once the change, its charge events and its outbox messages are
+ * durable.
  */
 public final class Engine {
 
     private static final Logger LOG = LoggerFactory.getLogger(Engine.class);
 
     private final Router router;
+    private final Map<String, Service> services;
     private final Store store;
     private final ChargeDispatcher charges;
+    private final OutboxDispatcher outbox;
     private final Texts texts;
     private final Numbering numbering;
     private final Clock clock;
     private final RequestIds ids;
     private final Dialogues dialogues;
+    private final Duration questionTimeout;
     private final MenuRunner menus;
+    private final NetworkEvents events;
 
     public Engine(GatewayConfig config, Map<String, Service> services, MenuLibrary library, Dialogues dialogues,
-                  Store store, ChargeDispatcher charges, Clock clock) {
+                  Store store, ChargeDispatcher charges, OutboxDispatcher outbox, Clock clock) {
         this.router = new Router(config.ussdCodes(), config.shortNumbers(), services, library::menu, config.texts());
+        this.services = Map.copyOf(services);
         this.store = store;
         this.charges = charges;
+        this.outbox = outbox;
         this.texts = config.texts();
         this.numbering = config.numbering();
         this.clock = clock.withZone(config.zone());
-        this.ids = new RequestIds(clock.millis());
+        // The wall clock, not the service clock: ids must differ across restarts even when the service time does not.
+        this.ids = new RequestIds(System.currentTimeMillis());
         this.dialogues = dialogues;
-        this.menus = new MenuRunner(new Navigator(MenuSetup.screens(config)), services, config.texts());
+        this.questionTimeout = config.ussd().dialogueTimeout();
+        this.menus = new MenuRunner(new Navigator(MenuSetup.screens(config)), services, config.texts(), questionTimeout);
+        dialogues.onAbandoned(this::unanswered);
+        this.events = new NetworkEvents(config, store, this::invocation, this::handOn);
+    }
+
+    /** The events the network reports (missed calls, reachability) and the operator's resets. */
+    public NetworkEvents events() {
+        return events;
+    }
+
+    private void handOn(Effects effects) {
+        effects.handOn(charges, outbox, dialogues);
     }
 
     /**
@@ -78,27 +99,28 @@ public final class Engine {
         if (route instanceof Route.Answer answer) {
             return CompletableFuture.completedFuture(new Reply(Reply.Status.OK, answer.text()));
         }
-        Invocation invocation = invocation(msisdn.get(), request, route instanceof Route.Call c ? c.args() : List.of());
         if (route instanceof Route.Menu menu) {
+            Invocation invocation = invocation(msisdn.get(), request.to(), "", "", List.of());
             return run(invocation, request, null, (caller, tx) ->
                     menus.start(menu.menu(), menu.parts(), invocation, caller, tx, request.session()));
         }
         Route.Call call = (Route.Call) route;
+        Invocation invocation = invocation(msisdn.get(), request.to(), call.code(), call.procedure(), call.args());
         return run(invocation, request, null, (caller, tx) -> {
             Decision decision = call.service().decide(invocation, caller, tx);
-            decision.updates().forEach(p -> p.applyTo(tx));
-            List<ChargeEvent> events = new ArrayList<>(decision.charges());
+            Effects effects = Effects.apply(decision, invocation, tx, questionTimeout);
             if (!call.chargeService().isEmpty()) {
-                events.add(new ChargeEvent(invocation.requestId(), invocation.now(), invocation.msisdn(),
+                effects = effects.plus(new ChargeEvent(invocation.requestId(), invocation.now(), invocation.msisdn(),
                         call.chargeService(), 1, call.chargeCents(), false));
             }
-            return new Outcome(decision.text(), Optional.empty(), events);
+            return new Outcome(decision.text(), Optional.empty(), effects);
         });
     }
 
     /**
-     * Handles the subscriber's answer in a USSD dialogue. An answer that belongs to no open dialogue (none, timed
-     * out, another transport session, or not the next answer expected) gets the "session expired" text.
+     * Handles the subscriber's answer in a USSD dialogue: to a menu screen, or to a question the network asked.
+     * An answer that belongs to no open dialogue (none, timed out, another transport session, or not the next
+     * answer expected) gets the "session expired" text.
      *
      * @param number which answer of the dialogue this is, from 1, when the transport counts them; else -1
      */
@@ -112,14 +134,46 @@ public final class Engine {
         if (open.isEmpty()) {
             return CompletableFuture.completedFuture(new Reply(Reply.Status.OK, texts.render(TextKey.USSD_NO_DIALOGUE, Map.of())));
         }
-        Invocation invocation = invocation(msisdn.get(), request, List.of());
+        Invocation invocation = invocation(msisdn.get(), request.to(), "", "", List.of());
+        if (open.get().state() instanceof Dialogue.Asked asked) {
+            Invocation answered = invocation.with(List.of(request.text()), asked.params());
+            return run(answered, request, open.get(), (callee, tx) -> decideAsked(asked, answered, callee, tx));
+        }
         return run(invocation, request, open.get(), (caller, tx) ->
                 menus.answer(open.get(), request.text(), invocation, caller, tx));
     }
 
-    private Invocation invocation(String msisdn, Request request, List<String> args) {
+    /** A question nobody answered in time, or left for another dialogue: its service decides on silence. */
+    private void unanswered(Dialogue dialogue) {
+        if (!(dialogue.state() instanceof Dialogue.Asked asked)) {
+            return;
+        }
+        Invocation silence = invocation(dialogue.msisdn(), "", "", "", List.of()).with(List.of(), asked.params());
+        store.submit(tx -> tx.subscriber(dialogue.msisdn())
+                .map(callee -> {
+                    Effects effects = decideAsked(asked, silence, callee, tx).effects();
+                    effects.store(tx);
+                    return effects;
+                }).orElse(Effects.NONE))
+                .whenComplete((effects, error) -> {
+                    if (error != null) {
+                        LOG.error("the unanswered question to {} could not be settled", dialogue.msisdn(), error);
+                    } else {
+                        handOn(effects);
+                    }
+                });
+    }
+
+    private Outcome decideAsked(Dialogue.Asked asked, Invocation call, Subscriber callee, Tx tx) {
+        Decision decision = services.get(asked.action()).decide(call, callee, tx);
+        return new Outcome(decision.text(), Optional.empty(), Effects.apply(decision, call, tx, questionTimeout));
+    }
+
+    /** A call of a service at this moment, in the operator's time zone. */
+    Invocation invocation(String msisdn, String to, String code, String procedure, List<String> args) {
         Instant now = clock.instant();
-        return new Invocation(ids.next(), msisdn, request.to(), args, Map.of(), now, YearMonth.from(now.atZone(clock.getZone())));
+        LocalDate day = LocalDate.ofInstant(now, clock.getZone());
+        return new Invocation(ids.next(), msisdn, to, code, procedure, args, Map.of(), now, day, YearMonth.from(day));
     }
 
     /** A decision a subscriber's request leads to, made on the store's writer. */
@@ -128,8 +182,8 @@ public final class Engine {
     }
 
     /**
-     * Decides inside one store transaction, stores the charges as pending in the same transaction, and answers
-     * once it is durable; the dialogue moves on only then.
+     * Decides inside one store transaction, stores the charges and outbox messages in the same transaction, and
+     * answers once it is durable; the dialogue moves on only then.
      */
     private CompletableFuture<Reply> run(Invocation invocation, Request request, Dialogue before, Decide decide) {
         return store.submit(tx -> {
@@ -138,11 +192,10 @@ public final class Engine {
                 return Outcome.end(texts.render(TextKey.UNKNOWN_SUBSCRIBER, Map.of("msisdn", invocation.msisdn())));
             }
             Outcome outcome = decide.apply(caller.get(), tx);
-            outcome.charges().forEach(e -> tx.insert(PendingCharges.TABLE, e.id(), e));
+            outcome.effects().store(tx);
             return outcome;
         }).handle((outcome, error) -> {
             if (error == null) {
-                charges.offer(outcome.charges());
                 outcome.dialogue().ifPresentOrElse(next -> {
                     if (before == null) {
                         dialogues.start(next);
@@ -154,6 +207,7 @@ public final class Engine {
                         dialogues.end(before);
                     }
                 });
+                handOn(outcome.effects());
                 return new Reply(Reply.Status.OK, outcome.text(), outcome.dialogue().isPresent());
             }
             if (before != null) {

@@ -1,6 +1,5 @@
 package org.starhash.gateway.engine;
 
-import org.starhash.billing.ChargeEvent;
 import org.starhash.gateway.config.TextKey;
 import org.starhash.gateway.config.Texts;
 import org.starhash.gateway.menu.MenuFile;
@@ -17,6 +16,7 @@ import org.starhash.gateway.store.Subscriber;
 import org.starhash.gateway.store.Tx;
 import org.starhash.gateway.ussd.Dialogue;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,9 +32,11 @@ final class MenuRunner {
     private final Navigator navigator;
     private final Map<String, Service> services;
     private final Texts texts;
+    private final Duration questionTimeout;
 
-    MenuRunner(Navigator navigator, Map<String, Service> services, Texts texts) {
+    MenuRunner(Navigator navigator, Map<String, Service> services, Texts texts, Duration questionTimeout) {
         this.navigator = navigator;
+        this.questionTimeout = questionTimeout;
         this.services = Map.copyOf(services);
         this.texts = texts;
     }
@@ -53,7 +55,7 @@ final class MenuRunner {
                 && Navigator.dialChoice(show.position()) > 0) {
             step = navigator.answer(menu, show.position(), Integer.toString(Navigator.dialChoice(show.position())), values);
         }
-        return resolve(step, state -> new Dialogue(call.msisdn(), menu, session, 0, call.now(), state), call, caller, tx,
+        return resolve(step, menu, state -> new Dialogue(call.msisdn(), session, 0, call.now(), state), call, caller, tx,
                 values);
     }
 
@@ -70,11 +72,11 @@ final class MenuRunner {
             }
             Dialogue.Reading next = new Dialogue.Reading(reading.pages(), page);
             return next.last() ? Outcome.end(next.pages().get(page))
-                    : new Outcome(next.pages().get(page), Optional.of(dialogue.next(next, call.now())), List.of());
+                    : new Outcome(next.pages().get(page), Optional.of(dialogue.next(next, call.now())), Effects.NONE);
         }
         Dialogue.AtMenu at = (Dialogue.AtMenu) dialogue.state();
-        Step step = navigator.answer(dialogue.menu(), at.position(), answer, values);
-        return resolve(step, state -> dialogue.next(state, call.now()), call, caller, tx, values);
+        Step step = navigator.answer(at.menu(), at.position(), answer, values);
+        return resolve(step, at.menu(), state -> dialogue.next(state, call.now()), call, caller, tx, values);
     }
 
     /**
@@ -82,21 +84,19 @@ final class MenuRunner {
      *
      * @param goOn the dialogue as it stands when it goes on in the given state
      */
-    private Outcome resolve(Step step, Function<Dialogue.State, Dialogue> goOn, Invocation call, Subscriber caller,
-                            Tx tx, Map<String, String> values) {
+    private Outcome resolve(Step step, MenuFile menu, Function<Dialogue.State, Dialogue> goOn, Invocation call,
+                            Subscriber caller, Tx tx, Map<String, String> values) {
         if (step instanceof Step.Show show) {
-            return new Outcome(navigator.render(show, values), Optional.of(goOn.apply(new Dialogue.AtMenu(show.position()))),
-                    List.of());
+            return new Outcome(navigator.render(show, values),
+                    Optional.of(goOn.apply(new Dialogue.AtMenu(menu, show.position()))), Effects.NONE);
         }
         String text;
-        List<ChargeEvent> charges = List.of();
+        Effects effects = Effects.NONE;
         if (step instanceof Step.Invoke invoke) {
             Service service = services.get(invoke.action().action());
-            Invocation withParams = new Invocation(call.requestId(), call.msisdn(), call.to(), List.of(), invoke.params(),
-                    call.now(), call.month());
+            Invocation withParams = call.with(List.of(), invoke.params());
             Decision decision = service.decide(withParams, caller, tx);
-            decision.updates().forEach(p -> p.applyTo(tx));
-            charges = decision.charges();
+            effects = Effects.apply(decision, withParams, tx, questionTimeout);
             text = invoke.action().reply().isEmpty() ? decision.text()
                     : Navigator.fill(invoke.action().reply(), values(tx, caller), invoke.answers());
         } else {
@@ -105,9 +105,9 @@ final class MenuRunner {
         }
         List<String> pages = navigator.screens().textPages(text);
         if (pages.size() == 1) {
-            return new Outcome(text, Optional.empty(), charges);
+            return new Outcome(text, Optional.empty(), effects);
         }
-        return new Outcome(pages.get(0), Optional.of(goOn.apply(new Dialogue.Reading(pages, 0))), charges);
+        return new Outcome(pages.get(0), Optional.of(goOn.apply(new Dialogue.Reading(pages, 0))), effects);
     }
 
     /** What placeholders show: each setting's state in words. */

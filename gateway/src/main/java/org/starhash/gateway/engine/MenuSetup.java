@@ -46,7 +46,8 @@ public final class MenuSetup {
         MenuRules.Actions actions = new MenuRules.Actions() {
             @Override
             public Set<String> names() {
-                return services.keySet();
+                return services.values().stream().filter(Service::inMenus).map(Service::name)
+                        .collect(Collectors.toUnmodifiableSet());
             }
 
             @Override

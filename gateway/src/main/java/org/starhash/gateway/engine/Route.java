@@ -16,11 +16,15 @@ sealed interface Route {
      * A service call.
      *
      * @param service       the service
+     * @param code          the dialled USSD service code, empty for an SMS
+     * @param procedure     the dialled string's prefix ({@code *}, {@code #}, {@code *#}, {@code **}, {@code ##}),
+     *                      empty for an SMS
      * @param args          what followed the keyword or code
      * @param chargeService the name charge events of the MO use, empty when the request is free
      * @param chargeCents   the price of the MO
      */
-    record Call(Service service, List<String> args, String chargeService, long chargeCents) implements Route {
+    record Call(Service service, String code, String procedure, List<String> args, String chargeService,
+                long chargeCents) implements Route {
         public Call {
             args = List.copyOf(args);
         }

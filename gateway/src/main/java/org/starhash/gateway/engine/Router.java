@@ -65,9 +65,14 @@ final class Router {
         if (parsed.isEmpty()) {
             return new Route.Answer(texts.render(TextKey.USSD_MALFORMED, Map.of("code", shortened(dialled.strip()))));
         }
-        Service service = ussdCodes.get(parsed.get().serviceCode());
+        UssdString u = parsed.get();
+        // "123*" routes the code followed by parts (*123*5*070123456#) apart from the code alone (*123#).
+        Service service = u.parts().isEmpty() ? null : ussdCodes.get(u.serviceCode() + "*");
+        if (service == null) {
+            service = ussdCodes.get(u.serviceCode());
+        }
         if (service != null) {
-            return new Route.Call(service, parsed.get().parts(), "", 0);
+            return new Route.Call(service, u.serviceCode(), u.prefix(), u.parts(), "", 0);
         }
         Optional<MenuFile> menu = menus.apply(parsed.get().serviceCode());
         if (menu.isPresent() && parsed.get().prefix().equals("*")) {
@@ -91,7 +96,7 @@ final class Router {
             if (folded.equals(keyword) || folded.startsWith(keyword + " ")) {
                 String[] words = WHITESPACE.split(text.strip());
                 List<String> args = Arrays.asList(words).subList(keyword.split(" ").length, words.length);
-                return new Route.Call(number.services().get(keyword), args,
+                return new Route.Call(number.services().get(keyword), "", "", args,
                         "sms:" + number.route().number() + ":" + keyword, number.route().moPriceCents());
             }
         }

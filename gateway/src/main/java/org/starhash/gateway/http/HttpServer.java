@@ -40,7 +40,8 @@ public final class HttpServer implements AutoCloseable {
                 .channel(NioServerSocketChannel.class)
                 .option(ChannelOption.SO_BACKLOG, 1024)
                 .childOption(ChannelOption.TCP_NODELAY, true)
-                .childHandler(new HttpServerInitializer(new UssdHttpHandler(settings, engine), channels));
+                .childHandler(new HttpServerInitializer(new AdminHttpHandler(settings, engine.events()),
+                        new UssdHttpHandler(settings, engine), channels));
         try {
             listener = bootstrap.bind(settings.host(), settings.port()).sync().channel();
         } catch (Exception e) {

@@ -7,19 +7,25 @@ import io.netty.channel.group.ChannelGroup;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
 
-/** The pipeline of an HTTP connection: codec, a whole request of at most 64 KiB, then the handler. */
+/**
+ * The pipeline of an HTTP connection: codec, a whole request of at most 64 KiB, then the admin API (which takes
+ * only its own paths) and USSD.
+ */
 final class HttpServerInitializer extends ChannelInitializer<Channel> {
 
     static final String CODEC = "http-codec";
     static final String AGGREGATE = "aggregate";
+    static final String ADMIN = "admin";
     static final String USSD = "ussd";
     /** Far more than any USSD form; a bigger body is refused with 413. */
     static final int MAX_BODY = 64 * 1024;
 
+    private final AdminHttpHandler admin;
     private final UssdHttpHandler ussd;
     private final ChannelGroup open;
 
-    HttpServerInitializer(UssdHttpHandler ussd, ChannelGroup open) {
+    HttpServerInitializer(AdminHttpHandler admin, UssdHttpHandler ussd, ChannelGroup open) {
+        this.admin = admin;
         this.ussd = ussd;
         this.open = open;
     }
@@ -30,6 +36,7 @@ final class HttpServerInitializer extends ChannelInitializer<Channel> {
         ChannelPipeline p = ch.pipeline();
         p.addLast(CODEC, new HttpServerCodec());
         p.addLast(AGGREGATE, new HttpObjectAggregator(MAX_BODY));
+        p.addLast(ADMIN, admin);
         p.addLast(USSD, ussd);
     }
 }

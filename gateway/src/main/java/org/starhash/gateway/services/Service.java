@@ -20,6 +20,11 @@ public interface Service {
         return params.isEmpty() ? Optional.empty() : Optional.of("takes no parameters (with:)");
     }
 
+    /** Whether a menu file may name it as an action; services that read a dialled string's parts may not. */
+    default boolean inMenus() {
+        return true;
+    }
+
     /** Whether the decision carries a text of its own; a menu must give the reply of a service that does not. */
     default boolean answers() {
         return true;

@@ -1,5 +1,6 @@
 package org.starhash.gateway.smpp;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -12,9 +13,29 @@ final class Binds {
 
     private final Map<String, List<SmppSession>> byAccount = new ConcurrentHashMap<>();
     private final AtomicInteger roundRobin = new AtomicInteger();
+    private final List<Runnable> receiverBound = new CopyOnWriteArrayList<>();
 
     void add(SmppSession session) {
         byAccount.computeIfAbsent(session.account(), a -> new CopyOnWriteArrayList<>()).add(session);
+        if (session.kind().receives()) {
+            receiverBound.forEach(Runnable::run);
+        }
+    }
+
+    /** Runs whenever a session that may receive messages binds. */
+    void onReceiverBound(Runnable listener) {
+        receiverBound.add(listener);
+    }
+
+    /** A session of the account (of any account when empty) that may receive a message, taken in turn. */
+    Optional<SmppSession> receiverOf(String account) {
+        List<SmppSession> sessions = new ArrayList<>();
+        if (account.isEmpty()) {
+            byAccount.values().forEach(sessions::addAll);
+        } else {
+            sessions.addAll(byAccount.getOrDefault(account, List.of()));
+        }
+        return pick(sessions.toArray());
     }
 
     void remove(SmppSession session) {
@@ -32,7 +53,10 @@ final class Binds {
         if (origin.kind().receives() && origin.channel().isActive()) {
             return Optional.of(origin);
         }
-        Object[] sessions = byAccount.getOrDefault(origin.account(), List.of()).toArray();
+        return pick(byAccount.getOrDefault(origin.account(), List.of()).toArray());
+    }
+
+    private Optional<SmppSession> pick(Object[] sessions) {
         int n = sessions.length;
         int start = Math.floorMod(roundRobin.getAndIncrement(), Math.max(1, n));
         for (int i = 0; i < n; i++) {

@@ -22,7 +22,6 @@ import java.util.concurrent.atomic.AtomicLong;
 final class MoHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(MoHandler.class);
-    private static final int MAX_SHORT_MESSAGE = 254;
 
     /** ussd_service_op values (SMPP 3.4 §5.3.2.44). */
     static final int PSSD_INDICATION = 0;
@@ -98,11 +97,7 @@ final class MoHandler {
             tlvs.add(new OptionalParameter.Ussd_service_op((byte) (more ? USSR_REQUEST : PSSR_RESPONSE)));
             echo(sm, dialogueReference, tlvs);
         }
-        byte[] shortMessage = encoded.bytes();
-        if (shortMessage.length > MAX_SHORT_MESSAGE) {
-            tlvs.add(new OptionalParameter.OctetString(OptionalParameter.Tag.MESSAGE_PAYLOAD.code(), shortMessage));
-            shortMessage = new byte[0];
-        }
+        byte[] shortMessage = SmppText.shortMessage(encoded, tlvs);
         Pdus.Address from = new Pdus.Address(sm.getDestAddrTon(), sm.getDestAddrNpi(), sm.getDestAddress());
         Pdus.Address to = new Pdus.Address(sm.getSourceAddrTon(), sm.getSourceAddrNpi(), sm.getSourceAddr());
         SmppSession receiver = target.get();

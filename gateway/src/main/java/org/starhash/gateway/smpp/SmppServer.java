@@ -9,7 +9,9 @@ import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.util.concurrent.GlobalEventExecutor;
+import org.starhash.gateway.config.OutboxSettings;
 import org.starhash.gateway.config.SmppSettings;
+import org.starhash.gateway.outbox.Courier;
 import org.jsmpp.bean.OptionalParameter;
 import org.starhash.gateway.engine.Engine;
 
@@ -35,6 +37,11 @@ public final class SmppServer implements AutoCloseable {
         this.settings = settings;
         this.mo = new MoHandler(engine, binds, itsSessionInfo ? OptionalParameter.Tag.ITS_SESSION_INFO
                 : OptionalParameter.Tag.USER_MESSAGE_REFERENCE);
+    }
+
+    /** The courier that sends outbox messages over this server's binds. */
+    public Courier courier(OutboxSettings outbox) {
+        return new SmppCourier(binds, outbox);
     }
 
     /** Binds the listening socket and returns the address it listens on (the real port when 0 was asked). */

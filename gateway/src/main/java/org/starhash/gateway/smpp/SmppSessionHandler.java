@@ -72,6 +72,7 @@ final class SmppSessionHandler extends SimpleChannelInboundHandler<InboundPdu> {
         }
         if (session != null) {
             binds.remove(session);
+            session.closed();
             LOG.info("{} ({}) disconnected", session.account(), ctx.channel().remoteAddress());
         }
         super.channelInactive(ctx);
@@ -139,6 +140,8 @@ final class SmppSessionHandler extends SimpleChannelInboundHandler<InboundPdu> {
     private void onResponse(ChannelHandlerContext ctx, InboundPdu pdu) {
         if (pdu.commandId() == SMPPConstant.CID_UNBIND_RESP) {
             ctx.close();
+        } else if (session != null && session.responded(pdu.sequence(), pdu.status())) {
+            return;
         } else if (pdu.status() != SMPPConstant.STAT_ESME_ROK) {
             LOG.warn("peer {} answered our 0x{} (sequence {}) with status 0x{}", session == null ? "?" : session.account(),
                     Integer.toHexString(pdu.commandId()), pdu.sequence(), Integer.toHexString(pdu.status()));

@@ -5,6 +5,7 @@ import org.jsmpp.bean.MessageRequest;
 import org.jsmpp.bean.OptionalParameter;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /**
  * Text in and out of {@code short_message}: data_coding 0 and 1 are read as ASCII, 3 as Latin-1 and 8 as
@@ -14,6 +15,8 @@ public final class SmppText {
 
     static final byte DC_DEFAULT = 0;
     static final byte DC_UCS2 = 8;
+    /** The most octets short_message holds. */
+    static final int MAX_SHORT_MESSAGE = 254;
 
     private SmppText() {
     }
@@ -61,5 +64,17 @@ public final class SmppText {
             }
         }
         return new Encoded(DC_DEFAULT, text.getBytes(StandardCharsets.US_ASCII));
+    }
+
+    /**
+     * The short_message for an encoded text; a text longer than short_message may hold goes into a
+     * message_payload TLV added to {@code tlvs}, and short_message stays empty (SMPP 3.4 §5.3.2.32).
+     */
+    static byte[] shortMessage(Encoded encoded, List<OptionalParameter> tlvs) {
+        if (encoded.bytes().length <= MAX_SHORT_MESSAGE) {
+            return encoded.bytes();
+        }
+        tlvs.add(new OptionalParameter.OctetString(OptionalParameter.Tag.MESSAGE_PAYLOAD.code(), encoded.bytes()));
+        return new byte[0];
     }
 }

@@ -27,7 +27,13 @@ public enum Flag {
     BAR_COMMERCIAL(10),
     BAR_PREMIUM(11),
     /** Bars Polni zame top-ups sent by this subscriber. */
-    BAR_TOPUP(12);
+    BAR_TOPUP(12),
+    /** GSM barring 332: outgoing international calls except to the home country. */
+    BAR_INTERNATIONAL_EXCEPT_HOME(13),
+    /** GSM barring 351: incoming calls when roaming abroad. */
+    BAR_INCOMING_ROAMING(14),
+    /** Call waiting ({@code *43#}). */
+    CALL_WAITING(15);
 
     private static final Map<String, Flag> BY_NAME = Arrays.stream(values())
             .collect(Collectors.toUnmodifiableMap(Flag::key, Function.identity()));

@@ -38,6 +38,16 @@ public record Numbering(String countryCode, String nationalPrefix) {
         return isInternational(n) ? Optional.of(n) : Optional.empty();
     }
 
+    /** How a handset shows a number of the network: {@code 38670000001} as {@code 070000001}; others stay as they are. */
+    public String national(String international) {
+        return isDomestic(international) ? nationalPrefix + international.substring(countryCode.length()) : international;
+    }
+
+    /** Whether an international number belongs to this country. */
+    public boolean isDomestic(String international) {
+        return international.startsWith(countryCode);
+    }
+
     /** Whether a number is in the international form we keep: 7 to 15 digits, the first not 0. */
     public static boolean isInternational(String n) {
         if (n.length() < 7 || n.length() > MAX_DIGITS || n.charAt(0) == '0') {

@@ -50,4 +50,12 @@ public record Subscriber(String msisdn, SubscriberKind kind, long balanceCents, 
     public Subscriber withBalanceCents(long newBalanceCents) {
         return new Subscriber(msisdn, kind, newBalanceCents, allowance, period, used, extraSpendCents);
     }
+
+    /** Adds a charge to the bill of a month; a new month starts the counters from zero. */
+    public Subscriber plusExtraSpend(YearMonth month, long cents) {
+        if (month.equals(period)) {
+            return new Subscriber(msisdn, kind, balanceCents, allowance, period, used, extraSpendCents + cents);
+        }
+        return new Subscriber(msisdn, kind, balanceCents, allowance, month, Units.NONE, cents);
+    }
 }

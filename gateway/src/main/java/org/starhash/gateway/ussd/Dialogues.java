@@ -8,6 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * The open USSD dialogues, one per handset. A dialogue idle longer than the timeout is gone: an answer to it
@@ -20,6 +21,7 @@ public final class Dialogues implements AutoCloseable {
     private final Duration timeout;
     private final Clock clock;
     private final ScheduledExecutorService sweeper;
+    private volatile Consumer<Dialogue> abandoned = d -> { };
 
     public Dialogues(Duration timeout, Clock clock) {
         this.timeout = timeout;
@@ -33,11 +35,19 @@ public final class Dialogues implements AutoCloseable {
         sweeper.scheduleWithFixedDelay(this::sweep, every, every, TimeUnit.MILLISECONDS);
     }
 
+    /**
+     * Who hears of a dialogue that ended without its last answer: timed out, or replaced by another dialogue of
+     * the same handset.
+     */
+    public void onAbandoned(Consumer<Dialogue> listener) {
+        abandoned = listener;
+    }
+
     /** The handset's open dialogue, unless it timed out (then it is dropped). */
     public Optional<Dialogue> of(String msisdn) {
         Dialogue d = open.get(msisdn);
         if (d != null && expired(d)) {
-            open.remove(msisdn, d);
+            drop(d);
             return Optional.empty();
         }
         return Optional.ofNullable(d);
@@ -45,7 +55,10 @@ public final class Dialogues implements AutoCloseable {
 
     /** A new dialogue, replacing any open one of the same handset. */
     public void start(Dialogue dialogue) {
-        open.put(dialogue.msisdn(), dialogue);
+        Dialogue replaced = open.put(dialogue.msisdn(), dialogue);
+        if (replaced != null) {
+            abandoned.accept(replaced);
+        }
     }
 
     /** Moves a dialogue on, unless the handset started another one in the meantime. */
@@ -60,7 +73,10 @@ public final class Dialogues implements AutoCloseable {
 
     /** Ends whatever dialogue the handset has open. */
     public void endAny(String msisdn) {
-        open.remove(msisdn);
+        Dialogue ended = open.remove(msisdn);
+        if (ended != null) {
+            abandoned.accept(ended);
+        }
     }
 
     /** How many are open. */
@@ -70,7 +86,13 @@ public final class Dialogues implements AutoCloseable {
 
     /** Drops every dialogue that timed out. */
     public void sweep() {
-        open.values().removeIf(this::expired);
+        open.values().stream().filter(this::expired).toList().forEach(this::drop);
+    }
+
+    private void drop(Dialogue d) {
+        if (open.remove(d.msisdn(), d)) {
+            abandoned.accept(d);
+        }
     }
 
     private boolean expired(Dialogue d) {

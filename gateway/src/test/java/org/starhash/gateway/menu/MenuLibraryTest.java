@@ -22,7 +22,7 @@ class MenuLibraryTest {
 
     private MenuLibrary library() throws Exception {
         GatewayConfig config = TestGateway.shippedConfig();
-        return new MenuLibrary(java.util.Optional.of(dir), MenuSetup.rules(config, Services.builtIn(config.texts())), config.ussdCodes());
+        return new MenuLibrary(java.util.Optional.of(dir), MenuSetup.rules(config, Services.builtIn(config)), config.ussdCodes());
     }
 
     /** The problems of one file with the given text, each as "line: message". */
@@ -51,7 +51,7 @@ class MenuLibraryTest {
 
     @Test
     void anUnknownActionNamesItsLineAndTheKnownOnes() throws Exception {
-        assertEquals(List.of("6: unknown action 'balanse'; known actions: balance, set, spend"),
+        assertEquals(List.of("6: unknown action 'balanse'; known actions: balance, callback, set, spend"),
                 problems(GOOD.replace("action: balance", "action: balanse")));
     }
 
@@ -67,8 +67,9 @@ class MenuLibraryTest {
     @Test
     void badParametersAndPlaceholdersAreNamed() throws Exception {
         assertEquals(List.of("6: action set: unknown setting 'bar_everything'; known settings: bar_commercial, bar_data, "
-                        + "bar_data_abroad, bar_data_national_roaming, bar_erotic, bar_incoming, bar_international, "
-                        + "bar_outgoing, bar_premium, bar_roaming, bar_topup, callback_block, missed_call_sms"),
+                        + "bar_data_abroad, bar_data_national_roaming, bar_erotic, bar_incoming, bar_incoming_roaming, "
+                        + "bar_international, bar_international_except_home, bar_outgoing, bar_premium, bar_roaming, "
+                        + "bar_topup, call_waiting, callback_block, missed_call_sms"),
                 problems(GOOD.replace("action: balance", "action: set\n      with: { bar_everything: \"on\" }\n      reply: OK")));
         assertTrue(problems(GOOD.replace("title: Storitve", "title: \"Stanje {balanse}\"")).get(0)
                 .startsWith("3: unknown placeholder {balanse}; known here: bar_commercial"));
@@ -131,7 +132,7 @@ class MenuLibraryTest {
             assertEquals(List.of(), library.reload());
             MenuFile good = library.menu("130").orElseThrow();
             Files.writeString(file, GOOD.replace("action: balance", "action: balanse"));
-            assertEquals(List.of(file + ":6: unknown action 'balanse'; known actions: balance, set, spend"),
+            assertEquals(List.of(file + ":6: unknown action 'balanse'; known actions: balance, callback, set, spend"),
                     library.reload().stream().map(MenuProblem::toString).toList());
             assertEquals(good, library.menu("130").orElseThrow(), "the last good version keeps serving");
             Files.writeString(file, GOOD.replace("Storitve", "Moje storitve"));

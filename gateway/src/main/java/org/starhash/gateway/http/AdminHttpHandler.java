@@ -1,0 +1,148 @@
+package org.starhash.gateway.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.netty.buffer.ByteBufInputStream;
+import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.QueryStringDecoder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.starhash.gateway.config.HttpSettings;
+import org.starhash.gateway.engine.NetworkEvents;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The admin API under {@code /admin/}: network events (a missed call, a subscriber reachable again) and the
+ * operator's barring-PIN reset. Each is a POST of a JSON object with the token in {@code X-Starhash-Token}; the
+ * answer is a JSON object saying what was done. Off when no token is configured.
+ */
+@ChannelHandler.Sharable
+final class AdminHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AdminHttpHandler.class);
+    static final String PREFIX = "/admin/";
+    static final String MISSED_CALL = PREFIX + "events/missed-call";
+    static final String REACHABLE = PREFIX + "events/reachable";
+    static final String PIN_RESET = PREFIX + "barring-pin/reset";
+
+    private final HttpSettings settings;
+    private final NetworkEvents events;
+    private final ObjectMapper json = new ObjectMapper();
+
+    AdminHttpHandler(HttpSettings settings, NetworkEvents events) {
+        this.settings = settings;
+        this.events = events;
+    }
+
+    /** Takes only requests under {@code /admin/}; the rest go on down the pipeline. */
+    @Override
+    public boolean acceptInboundMessage(Object msg) {
+        return msg instanceof FullHttpRequest r && new QueryStringDecoder(r.uri()).path().startsWith(PREFIX);
+    }
+
+    @Override
+    protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
+        boolean keepAlive = HttpUtil.isKeepAlive(request);
+        String path = new QueryStringDecoder(request.uri()).path();
+        if (settings.adminToken().isEmpty()) {
+            Responses.json(ctx, keepAlive, HttpResponseStatus.NOT_FOUND, error("the admin API is off; set http.admin_token"));
+            return;
+        }
+        if (!authorised(request)) {
+            Responses.json(ctx, keepAlive, HttpResponseStatus.FORBIDDEN, error("wrong or missing X-Starhash-Token"));
+            return;
+        }
+        if (!path.equals(MISSED_CALL) && !path.equals(REACHABLE) && !path.equals(PIN_RESET)) {
+            Responses.json(ctx, keepAlive, HttpResponseStatus.NOT_FOUND,
+                    error("no such admin resource; known: " + MISSED_CALL + ", " + REACHABLE + ", " + PIN_RESET));
+            return;
+        }
+        if (!request.method().equals(HttpMethod.POST)) {
+            Responses.json(ctx, keepAlive, HttpResponseStatus.METHOD_NOT_ALLOWED, error("use POST with a JSON body"));
+            return;
+        }
+        JsonNode body;
+        try {
+            body = json.readTree(new ByteBufInputStream(request.content()));
+        } catch (IOException e) {
+            Responses.json(ctx, keepAlive, HttpResponseStatus.BAD_REQUEST, error("the body is not a JSON object: " + e.getMessage().lines().findFirst().orElse("")));
+            return;
+        }
+        CompletableFuture<NetworkEvents.Result> result;
+        try {
+            result = dispatch(path, body);
+        } catch (BadField e) {
+            Responses.json(ctx, keepAlive, HttpResponseStatus.BAD_REQUEST, error(e.getMessage()));
+            return;
+        }
+        result.whenCompleteAsync((r, e) -> {
+            if (e != null) {
+                LOG.error("admin {} failed", path, e);
+                Responses.json(ctx, keepAlive, HttpResponseStatus.SERVICE_UNAVAILABLE, error("not done: " + e.getMessage()));
+            } else if (!r.known()) {
+                Responses.json(ctx, keepAlive, HttpResponseStatus.NOT_FOUND, error("not a subscriber of the network"));
+            } else {
+                Responses.json(ctx, keepAlive, HttpResponseStatus.OK, json.createObjectNode().put("result", r.result()));
+            }
+        }, ctx.executor());
+    }
+
+    private CompletableFuture<NetworkEvents.Result> dispatch(String path, JsonNode body) throws BadField {
+        if (path.equals(MISSED_CALL)) {
+            String callee = msisdn(body, "callee");
+            boolean hidden = body.path("hidden").asBoolean(false);
+            String caller = hidden ? "" : msisdn(body, "caller");
+            return events.missedCall(callee, caller, hidden);
+        }
+        if (path.equals(REACHABLE)) {
+            return events.reachable(msisdn(body, "msisdn"));
+        }
+        return events.resetBarringPin(msisdn(body, "msisdn"));
+    }
+
+    private String msisdn(JsonNode body, String field) throws BadField {
+        JsonNode value = body.get(field);
+        if (value == null || !value.isTextual()) {
+            throw new BadField("the field \"" + field + "\" (a phone number as a string) is required");
+        }
+        Optional<String> normalized = events.numbering().normalize(value.asText());
+        if (normalized.isEmpty()) {
+            throw new BadField("\"" + field + "\": '" + value.asText() + "' is not a phone number");
+        }
+        return normalized.get();
+    }
+
+    private com.fasterxml.jackson.databind.node.ObjectNode error(String message) {
+        return json.createObjectNode().put("error", message);
+    }
+
+    private boolean authorised(FullHttpRequest request) {
+        String given = request.headers().get(UssdHttpHandler.TOKEN_HEADER, "");
+        return MessageDigest.isEqual(settings.adminToken().getBytes(StandardCharsets.UTF_8),
+                given.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** A field of the body that is missing or wrong. */
+    private static final class BadField extends Exception {
+        BadField(String message) {
+            super(message);
+        }
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        LOG.debug("HTTP connection {} broke: {}", ctx.channel().remoteAddress(), cause.toString());
+        ctx.close();
+    }
+}

@@ -1,0 +1,178 @@
+package org.starhash.gateway.outbox;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.starhash.gateway.config.OutboxSettings;
+import org.starhash.gateway.store.Outbox;
+import org.starhash.gateway.store.OutboxMessage;
+import org.starhash.gateway.store.Store;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.PriorityQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Delivers the outbox: at most a window of messages in flight, a failed one retried after a wait that doubles up
+ * to a limit, one with no connection to go by parked until a connection comes up, and each removed from the store
+ * only after a positive response. Messages still in the store at a start (a stop or a crash came first) are sent
+ * again, so the network may see one twice but never misses one.
+ */
+public final class OutboxDispatcher implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(OutboxDispatcher.class);
+    /** How often parked messages are tried even without news of a connection. */
+    private static final Duration PARKED_RETRY = Duration.ofSeconds(5);
+
+    private final Store store;
+    private final OutboxSettings settings;
+    private final Clock clock;
+    private final ScheduledExecutorService worker;
+    /** Only touched on the worker thread. */
+    private final PriorityQueue<Pending> due = new PriorityQueue<>(Comparator.comparingLong(Pending::dueNanos));
+    private final List<Pending> parked = new ArrayList<>();
+    private Courier courier;
+    private int inFlight;
+    private ScheduledFuture<?> wakeUp;
+
+    /** One message with its delivery history. */
+    private record Pending(OutboxMessage message, int failures, long dueNanos) {
+    }
+
+    /** Loads what the store still holds; nothing is sent before {@link #start}. */
+    public OutboxDispatcher(Store store, OutboxSettings settings, Clock clock) {
+        this.store = store;
+        this.settings = settings;
+        this.clock = clock;
+        this.worker = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "outbox");
+            t.setDaemon(true);
+            return t;
+        });
+        List<OutboxMessage> left = new ArrayList<>();
+        store.forEach(Outbox.TABLE, (id, m) -> left.add(m));
+        left.sort(Comparator.comparing(OutboxMessage::created).thenComparing(OutboxMessage::id));
+        if (!left.isEmpty()) {
+            LOG.info("{} messages left in the outbox from before; sending them again", left.size());
+        }
+        offer(left);
+    }
+
+    /** Starts sending through a courier. */
+    public void start(Courier newCourier) {
+        worker.execute(() -> {
+            courier = newCourier;
+            pump();
+        });
+        newCourier.onReady(() -> worker.execute(this::unpark));
+    }
+
+    /** Takes messages that are durable in the outbox. */
+    public void offer(List<OutboxMessage> messages) {
+        if (messages.isEmpty()) {
+            return;
+        }
+        worker.execute(() -> {
+            long now = System.nanoTime();
+            messages.forEach(m -> due.add(new Pending(m, 0, now)));
+            pump();
+        });
+    }
+
+    /** How many messages wait or are in flight; for tests and metrics. */
+    public int backlog() {
+        try {
+            return worker.submit(() -> due.size() + parked.size() + inFlight).get();
+        } catch (Exception e) {
+            return -1;
+        }
+    }
+
+    private void pump() {
+        if (courier == null) {
+            return;
+        }
+        long now = System.nanoTime();
+        while (inFlight < settings.window() && !due.isEmpty() && due.peek().dueNanos() <= now) {
+            Pending p = due.poll();
+            if (p.message().expiredAt(clock.instant())) {
+                LOG.info("outbox message {} to {} expired unsent", p.message().id(), p.message().to());
+                remove(p.message());
+                continue;
+            }
+            inFlight++;
+            courier.send(p.message()).whenComplete((result, error) -> worker.execute(() -> {
+                inFlight--;
+                settle(p, error == null ? result : Courier.Result.FAILED);
+                pump();
+            }));
+        }
+        schedule();
+    }
+
+    private void settle(Pending p, Courier.Result result) {
+        switch (result) {
+            case DELIVERED -> remove(p.message());
+            case NO_ROUTE -> parked.add(p);
+            case FAILED -> {
+                int failures = p.failures() + 1;
+                long wait = Math.min(settings.retryMax().toNanos(),
+                        settings.retryMin().toNanos() << Math.min(failures - 1, 30));
+                if (failures == 1 || failures % 10 == 0) {
+                    LOG.warn("outbox message {} to {} failed {} time(s); next try in {} s", p.message().id(),
+                            p.message().to(), failures, TimeUnit.NANOSECONDS.toSeconds(wait));
+                }
+                due.add(new Pending(p.message(), failures, System.nanoTime() + wait));
+            }
+        }
+    }
+
+    private void unpark() {
+        long now = System.nanoTime();
+        parked.forEach(p -> due.add(new Pending(p.message(), p.failures(), now)));
+        parked.clear();
+        pump();
+    }
+
+    /** Wakes the worker when the next message is due, or to try parked ones again. */
+    private void schedule() {
+        if (wakeUp != null) {
+            wakeUp.cancel(false);
+        }
+        long delay = due.isEmpty() || inFlight >= settings.window() ? Long.MAX_VALUE
+                : Math.max(0, due.peek().dueNanos() - System.nanoTime());
+        if (!parked.isEmpty()) {
+            delay = Math.min(delay, PARKED_RETRY.toNanos());
+        }
+        if (delay != Long.MAX_VALUE) {
+            wakeUp = worker.schedule(parked.isEmpty() ? this::pump : this::unpark, delay, TimeUnit.NANOSECONDS);
+        }
+    }
+
+    private void remove(OutboxMessage m) {
+        store.submit(tx -> {
+            tx.remove(Outbox.TABLE, m.id());
+            return null;
+        }).exceptionally(e -> {
+            LOG.warn("outbox message {} was delivered but stays stored ({}); it will be sent again at the next start",
+                    m.id(), e.toString());
+            return null;
+        });
+    }
+
+    @Override
+    public void close() {
+        worker.shutdownNow();
+        try {
+            worker.awaitTermination(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
