@@ -29,6 +29,16 @@ public final class TestPeer implements AutoCloseable {
         return bind(gateway, BindType.BIND_TRX, "ussdc", "ussdpw");
     }
 
+    /** A receiver bind with the shipped SMSC account, which takes the SMS the outbox sends. */
+    public static TestPeer smsc(Gateway gateway) throws Exception {
+        return bind(gateway, BindType.BIND_RX, "smsc", "smscpw");
+    }
+
+    /** Answers the next {@code count} deliver_sm negatively with the given status. */
+    public void refuseNext(int count, int status) {
+        client.refuseNext(count, status);
+    }
+
     /** Sends a submit_sm and returns the message id of its response. */
     public String submit(String serviceType, String from, String to, byte[] text, byte dataCoding,
                          OptionalParameter... tlvs) throws Exception {
@@ -42,7 +52,8 @@ public final class TestPeer implements AutoCloseable {
 
     /** Opens a USSD dialogue with a dialled string and a dialogue reference. */
     public String dial(String from, String code, short reference) throws Exception {
-        return submit("USSD", from, code, code.getBytes(StandardCharsets.US_ASCII), (byte) 0,
+        // destination_addr holds at most 20 characters; a longer string travels in short_message only.
+        return submit("USSD", from, code.length() <= 20 ? code : "USSD", code.getBytes(StandardCharsets.US_ASCII), (byte) 0,
                 new OptionalParameter.Ussd_service_op((byte) 1), new OptionalParameter.User_message_reference(reference));
     }
 

@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A test peer for the command line: binds as a transceiver with jsmpp's own client, sends one MO and collects
@@ -42,6 +43,8 @@ public final class SmppClient implements AutoCloseable {
 
     private final SMPPSession session = new SMPPSession();
     private final LinkedBlockingQueue<DeliverSm> inbox = new LinkedBlockingQueue<>();
+    private final AtomicInteger refusals = new AtomicInteger();
+    private volatile int refusalStatus;
 
     private SmppClient() {
     }
@@ -57,7 +60,10 @@ public final class SmppClient implements AutoCloseable {
         SmppClient client = new SmppClient();
         client.session.setMessageReceiverListener(new MessageReceiverListener() {
             @Override
-            public void onAcceptDeliverSm(DeliverSm deliverSm) {
+            public void onAcceptDeliverSm(DeliverSm deliverSm) throws ProcessRequestException {
+                if (client.refusals.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                    throw new ProcessRequestException("refused on purpose", client.refusalStatus);
+                }
                 client.inbox.add(deliverSm);
             }
 
@@ -107,6 +113,12 @@ public final class SmppClient implements AutoCloseable {
         return session.submitShortMessage(serviceType, TypeOfNumber.UNKNOWN, NumberingPlanIndicator.UNKNOWN, from,
                 TypeOfNumber.UNKNOWN, NumberingPlanIndicator.UNKNOWN, to, new ESMClass(), (byte) 0, (byte) 0, null, null,
                 new RegisteredDelivery(), (byte) 0, DataCodings.newInstance(dataCoding), (byte) 0, text, tlvs).getMessageId();
+    }
+
+    /** Answers the next {@code count} deliver_sm with a negative response of the given status, as a busy SMSC would. */
+    public void refuseNext(int count, int status) {
+        refusalStatus = status;
+        refusals.set(count);
     }
 
     /** jsmpp's session, for what the methods here do not cover. */

@@ -38,9 +38,10 @@ public record Numbering(String countryCode, String nationalPrefix) {
         return isInternational(n) ? Optional.of(n) : Optional.empty();
     }
 
-    /** How a handset shows a number of the network: {@code 38670000001} as {@code 070000001}; others stay as they are. */
+    /** How a handset shows a number: {@code 38670000001} as {@code 070000001}, a foreign one with a leading +. */
     public String national(String international) {
-        return isDomestic(international) ? nationalPrefix + international.substring(countryCode.length()) : international;
+        return isDomestic(international) ? nationalPrefix + international.substring(countryCode.length())
+                : "+" + international;
     }
 
     /** Whether an international number belongs to this country. */
