@@ -154,6 +154,42 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void theServiceAndOutboxDefaultsAreTheDocumentedOnes() throws Exception {
+        GatewayConfig config = LOADER.load(Path.of("..", "config", "gateway.yaml"));
+        ServiceSettings s = config.services();
+        assertEquals("7070", s.sender());
+        assertEquals(java.util.List.of(500L, 1000L, 2000L), s.topupAmountsCents());
+        assertEquals(10_000, s.topupDailyLimitCents());
+        assertEquals(10, s.callbackDailyLimit());
+        assertEquals(30, s.collectCallPriceCents());
+        assertEquals("0000", s.defaultBarringPin());
+        assertEquals(3, s.maxWrongPins());
+        assertEquals(25, s.defaultRingSeconds());
+        assertEquals(new OutboxSettings(10, java.time.Duration.ofSeconds(10), java.time.Duration.ofSeconds(1),
+                java.time.Duration.ofSeconds(300), "smsc", "ussdc"), config.outbox());
+        assertEquals("", config.http().adminToken(), "the admin API is off until a token is set");
+        assertEquals("topup", config.ussdCodes().get("123*"));
+    }
+
+    @Test
+    void badServiceAndOutboxSettingsAreRefused() throws Exception {
+        assertEquals("gateway.yaml: services.topup.amounts[1]: 'deset' is not an amount (write euros, for example 5 or 0.30)",
+                error(shipped().replace("amounts: [5, 10, 20]", "amounts: [5, deset, 20]")));
+        assertEquals("gateway.yaml: services.barring.default_pin: must be 4 digits (write it in quotes, as \"0000\")",
+                error(shipped().replace("default_pin: \"0000\"", "default_pin: \"00\"")));
+        assertEquals("gateway.yaml: services.forwarding.default_ring_seconds: 40 is out of range (5 to 30)",
+                error(shipped().replace("default_ring_seconds: 25", "default_ring_seconds: 40")));
+        assertEquals("gateway.yaml: services.collect_call.caller_notice: 'fax' must be sms or ussd",
+                error(shipped().replace("caller_notice: sms", "caller_notice: fax")));
+        assertEquals("gateway.yaml: outbox.sms_account: 'smscx' is not one of smpp.accounts [ussdc, smsc]",
+                error(shipped().replace("sms_account: smsc", "sms_account: smscx")));
+        assertEquals("gateway.yaml: http.admin_token: must be at least 16 characters, or empty to turn the admin API off",
+                error(shipped().replace("admin_token: \"\"", "admin_token: \"short\"")));
+        assertEquals("gateway.yaml: ussd.codes.12a: a USSD service code is 1 to 6 digits, with a * after them for the "
+                + "code followed by parts", error(shipped().replace("\"111\": collect_call", "\"12a\": collect_call")));
+    }
+
+    @Test
     void anHttpListenerOffLoopbackNeedsAToken() throws Exception {
         assertEquals("gateway.yaml: http.ussd_token: must be set when http.host (0.0.0.0) is reachable from other hosts",
                 error(shipped().replace("  host: 127.0.0.1            # default 127.0.0.1\n  port: 8080",
