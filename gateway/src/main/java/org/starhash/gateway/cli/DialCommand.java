@@ -42,6 +42,11 @@ final class DialCommand implements Callable<Integer> {
                     System.err.println("starhash: no answer within " + peer.waitSeconds + " s");
                     return 1;
                 }
+                if (!screen.to().equals(msisdn)) {
+                    // USSD for another handset on the same bind, such as a collect-call question.
+                    System.out.println("[to " + screen.to() + "] " + screen.text().replace('\n', ' '));
+                    continue;
+                }
                 System.out.println(screen.text());
                 if (screen.ussdOp() != USSR_REQUEST) {
                     return 0;
