@@ -85,15 +85,6 @@ public final class OutboxDispatcher implements AutoCloseable {
         });
     }
 
-    /** How many messages wait or are in flight; for tests and metrics. */
-    public int backlog() {
-        try {
-            return worker.submit(() -> due.size() + parked.size() + inFlight).get();
-        } catch (Exception e) {
-            return -1;
-        }
-    }
-
     private void pump() {
         if (courier == null) {
             return;
