@@ -80,7 +80,9 @@ public enum TextKey {
     BARRING_PIN_MISMATCH,
     BARRING_PIN_FORMAT,
     MISSED_CALL_ONE("caller", "count", "time"),
-    MISSED_CALL_MANY("callers");
+    MISSED_CALL_MANY("callers"),
+    MISSED_CALL_ENTRY("caller", "time"),
+    MISSED_CALL_ENTRY_REPEATED("caller", "count", "time");
 
     private final Set<String> placeholders;
 

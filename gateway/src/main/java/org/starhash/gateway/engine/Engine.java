@@ -70,8 +70,8 @@ public final class Engine {
         this.dialogues = dialogues;
         this.questionTimeout = config.ussd().dialogueTimeout();
         this.menus = new MenuRunner(new Navigator(MenuSetup.screens(config)), services, config.texts(), questionTimeout);
-        dialogues.onAbandoned(this::unanswered);
         this.events = new NetworkEvents(config, store, this::invocation, this::handOn);
+        dialogues.onAbandoned(this::unanswered);
     }
 
     /** The events the network reports (missed calls, reachability) and the operator's resets. */
@@ -148,19 +148,11 @@ public final class Engine {
         if (!(dialogue.state() instanceof Dialogue.Asked asked)) {
             return;
         }
-        Invocation silence = invocation(dialogue.msisdn(), "", "", "", List.of()).with(List.of(), asked.params());
-        store.submit(tx -> tx.subscriber(dialogue.msisdn())
-                .map(callee -> {
-                    Effects effects = decideAsked(asked, silence, callee, tx).effects();
-                    effects.store(tx);
-                    return effects;
-                }).orElse(Effects.NONE))
-                .whenComplete((effects, error) -> {
-                    if (error != null) {
-                        LOG.error("the unanswered question to {} could not be settled", dialogue.msisdn(), error);
-                    } else {
-                        handOn(effects);
-                    }
+        events.decide(dialogue.msisdn(), (call, callee, tx) ->
+                        services.get(asked.action()).decide(call.with(List.of(), asked.params()), callee, tx))
+                .exceptionally(error -> {
+                    LOG.error("the unanswered question to {} could not be settled", dialogue.msisdn(), error);
+                    return null;
                 });
     }
 

@@ -17,8 +17,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
 /**
- * Events the network or the operator reports about a subscriber (SERVICES.md §5): each is decided in one store
- * transaction like a subscriber's request, its SMS go through the outbox, and the result says what was done.
+ * Events about a subscriber that no request of theirs carries (SERVICES.md §5): what the network or the operator
+ * reports, and a question the subscriber left unanswered. Each is decided in one store transaction like a
+ * request, its SMS go through the outbox, and the result says what was done.
  */
 public final class NetworkEvents {
 
@@ -41,10 +42,11 @@ public final class NetworkEvents {
     private final MissedCallService missedCalls;
     private final Invocations invocations;
     private final Consumer<Effects> handOn;
+    private final Duration questionTimeout;
 
-    NetworkEvents(GatewayConfig config, Store store, Invocations invocations,
-                  Consumer<Effects> handOn) {
+    NetworkEvents(GatewayConfig config, Store store, Invocations invocations, Consumer<Effects> handOn) {
         this.store = store;
+        this.questionTimeout = config.ussd().dialogueTimeout();
         this.numbering = config.numbering();
         this.missedCalls = new MissedCallService(config.texts(), config.numbering(), config.services(), config.zone());
         this.invocations = invocations;
@@ -82,11 +84,13 @@ public final class NetworkEvents {
         });
     }
 
-    private interface Decide {
+    /** A decision about a subscriber, made on the store's writer. */
+    interface Decide {
         Decision apply(Invocation call, Subscriber subscriber, Tx tx);
     }
 
-    private CompletableFuture<Result> decide(String msisdn, Decide decide) {
+    /** Decides about a subscriber in one transaction and hands the effects on once durable. */
+    CompletableFuture<Result> decide(String msisdn, Decide decide) {
         Invocation call = invocations.make(msisdn, "", "", "", List.of());
         record Done(Result result, Effects effects) {
         }
@@ -96,7 +100,7 @@ public final class NetworkEvents {
                 return new Done(new Result(false, "unknown"), Effects.NONE);
             }
             Decision decision = decide.apply(call, s.get(), tx);
-            Effects effects = Effects.apply(decision, call, tx, Duration.ZERO);
+            Effects effects = Effects.apply(decision, call, tx, questionTimeout);
             effects.store(tx);
             return new Done(new Result(true, decision.text()), effects);
         }).thenApply(done -> {

@@ -6,6 +6,7 @@ import org.starhash.gateway.config.TextKey;
 import org.starhash.gateway.config.Texts;
 import org.starhash.gateway.menu.MenuFile;
 import org.starhash.gateway.services.Service;
+import org.starhash.gateway.services.Shown;
 import org.starhash.gateway.ussd.UssdString;
 
 import java.util.ArrayList;
@@ -21,8 +22,6 @@ import java.util.regex.Pattern;
 /** Picks the service for a request: USSD by service code (a built-in service or a menu), SMS by short number and keyword. */
 final class Router {
 
-    /** The most of a caller's own input echoed back in an error text. */
-    private static final int MAX_ECHO = 24;
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
     private final Map<String, Service> ussdCodes = new HashMap<>();
@@ -63,7 +62,7 @@ final class Router {
     private Route routeUssd(String dialled) {
         Optional<UssdString> parsed = UssdString.parse(dialled);
         if (parsed.isEmpty()) {
-            return new Route.Answer(texts.render(TextKey.USSD_MALFORMED, Map.of("code", shortened(dialled.strip()))));
+            return new Route.Answer(texts.render(TextKey.USSD_MALFORMED, Map.of("code", Shown.typed(dialled))));
         }
         UssdString u = parsed.get();
         // "123*" routes the code followed by parts (*123*5*070123456#) apart from the code alone (*123#).
@@ -78,12 +77,7 @@ final class Router {
         if (menu.isPresent() && parsed.get().prefix().equals("*")) {
             return new Route.Menu(menu.get(), parsed.get().parts());
         }
-        return new Route.Answer(texts.render(TextKey.UNKNOWN_CODE, Map.of("code", shortened(dialled.strip()))));
-    }
-
-    /** What a handset sent, cut short enough to show back on one screen. */
-    private static String shortened(String echoed) {
-        return echoed.length() <= MAX_ECHO ? echoed : echoed.substring(0, MAX_ECHO) + "…";
+        return new Route.Answer(texts.render(TextKey.UNKNOWN_CODE, Map.of("code", Shown.typed(dialled))));
     }
 
     private Route routeSms(String to, String text) {

@@ -2,6 +2,7 @@ package org.starhash.gateway.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.netty.buffer.ByteBufInputStream;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
@@ -123,7 +124,7 @@ final class AdminHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest
         return normalized.get();
     }
 
-    private com.fasterxml.jackson.databind.node.ObjectNode error(String message) {
+    private ObjectNode error(String message) {
         return json.createObjectNode().put("error", message);
     }
 

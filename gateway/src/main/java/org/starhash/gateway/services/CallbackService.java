@@ -15,6 +15,7 @@ import org.starhash.gateway.store.Subscriber;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Pokliči nazaj (SERVICES.md §1, seed 002): a free "Prosim, pokliči me!" SMS to another subscriber, from the
@@ -64,7 +65,7 @@ public final class CallbackService implements Service {
 
     @Override
     public Optional<String> checkParams(Map<String, String> params) {
-        if (!params.keySet().equals(java.util.Set.of("number"))) {
+        if (!params.keySet().equals(Set.of("number"))) {
             return Optional.of("needs with: { number: \"{name of the input}\" }, the number typed at an input");
         }
         return Optional.empty();

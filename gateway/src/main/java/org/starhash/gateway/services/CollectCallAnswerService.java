@@ -75,9 +75,4 @@ public final class CollectCallAnswerService implements Service {
                 : OutboxMessage.sms(call.id("sms", 0), settings.sender(), caller, callerText, call.now());
         return new Decision(calleeText, List.of(), events, List.of(notice), List.of());
     }
-
-    @Override
-    public Optional<String> checkParams(Map<String, String> params) {
-        return Optional.of("is not a menu action");
-    }
 }

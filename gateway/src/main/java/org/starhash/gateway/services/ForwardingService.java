@@ -91,12 +91,12 @@ public final class ForwardingService implements Service {
                 return store(caller, now.without(t),
                         texts.render(TextKey.FORWARDING_ERASED, Map.of("type", label(t, ring(registered)))));
             default:
-                return register(call, caller, now, t, registered);
+                return register(call, procedure.get(), caller, now, t, registered);
         }
     }
 
     /** Register or activate: with a number it registers and activates; without one it activates what is registered. */
-    private Decision register(Invocation call, Subscriber caller, Forwardings now, ForwardType t,
+    private Decision register(Invocation call, Procedure procedure, Subscriber caller, Forwardings now, ForwardType t,
                               Optional<Forward> registered) {
         List<String> args = call.args();
         int most = t == ForwardType.NO_REPLY ? 2 : 1;
@@ -104,7 +104,7 @@ public final class ForwardingService implements Service {
             return unsupported(call);
         }
         if (args.isEmpty() || args.get(0).isEmpty()) {
-            if (call.procedure().equals("*") && registered.isPresent()) {
+            if (procedure == Procedure.ACTIVATE && registered.isPresent()) {
                 Forward active = registered.get().withActive(true);
                 return store(caller, now.with(t, active), on(t, active));
             }

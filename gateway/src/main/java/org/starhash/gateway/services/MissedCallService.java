@@ -20,6 +20,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -44,8 +45,8 @@ public final class MissedCallService {
         this.zone = zone;
     }
 
-    /** Why a missed call was not kept, or empty when it was. */
-    public enum Skipped {
+    /** What became of a missed call. */
+    private enum Kept {
         KEPT, HIDDEN_NUMBER, SERVICE_OFF, FORWARDED
     }
 
@@ -55,11 +56,11 @@ public final class MissedCallService {
      * @return the change, with the outcome's name as its text for the network
      */
     public Decision missed(Subscriber callee, String caller, boolean hidden, Instant at, Lookup state) {
-        Skipped outcome = hidden ? Skipped.HIDDEN_NUMBER
-                : !Flags.of(state, callee).has(Flag.MISSED_CALL_SMS) ? Skipped.SERVICE_OFF
-                : forwarded(state, callee) ? Skipped.FORWARDED : Skipped.KEPT;
-        if (outcome != Skipped.KEPT) {
-            return Decision.answer(outcome.name().toLowerCase(java.util.Locale.ROOT));
+        Kept outcome = hidden ? Kept.HIDDEN_NUMBER
+                : !Flags.of(state, callee).has(Flag.MISSED_CALL_SMS) ? Kept.SERVICE_OFF
+                : forwarded(state, callee) ? Kept.FORWARDED : Kept.KEPT;
+        if (outcome != Kept.KEPT) {
+            return Decision.answer(outcome.name().toLowerCase(Locale.ROOT));
         }
         MissedCalls kept = state.get(MissedCalls.TABLE, callee.msisdn()).orElse(new MissedCalls(List.of()));
         return new Decision("kept", List.of(new Put<>(MissedCalls.TABLE, callee.msisdn(),
@@ -92,8 +93,11 @@ public final class MissedCallService {
             sms = OutboxMessage.sms(id, caller, subscriber.msisdn(), text, now);
         } else {
             List<String> lines = new ArrayList<>();
-            byCaller.forEach((caller, times) -> lines.add(numbering.national(caller)
-                    + (times.size() > 1 ? " (" + times.size() + "x)" : "") + " " + time(times.get(times.size() - 1))));
+            byCaller.forEach((caller, times) -> lines.add(times.size() == 1
+                    ? texts.render(TextKey.MISSED_CALL_ENTRY, Map.of("caller", numbering.national(caller),
+                            "time", time(times.get(0))))
+                    : texts.render(TextKey.MISSED_CALL_ENTRY_REPEATED, Map.of("caller", numbering.national(caller),
+                            "count", Integer.toString(times.size()), "time", time(times.get(times.size() - 1))))));
             String text = texts.render(TextKey.MISSED_CALL_MANY, Map.of("callers", String.join(", ", lines)));
             sms = OutboxMessage.sms(id, settings.sender(), subscriber.msisdn(), text, now);
         }

@@ -1,15 +1,15 @@
 package org.starhash.gateway.services;
 
-/** What of a caller's own input a text may show back. */
-final class Shown {
+/** What of a caller's own input a text may show back: short enough that one screen holds it. */
+public final class Shown {
 
-    /** The most of a typed value echoed back, so one screen holds it. */
-    private static final int MAX = 20;
+    /** The most of a typed value echoed back. */
+    private static final int MAX = 24;
 
     private Shown() {
     }
 
-    static String typed(String value) {
+    public static String typed(String value) {
         String v = value.strip();
         return v.length() <= MAX ? v : v.substring(0, MAX) + "…";
     }
