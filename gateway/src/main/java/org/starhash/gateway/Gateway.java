@@ -16,7 +16,6 @@ import org.starhash.gateway.ussd.Dialogues;
 import org.starhash.gateway.services.Services;
 import org.starhash.gateway.smpp.SmppServer;
 import org.starhash.gateway.store.Store;
-import org.starhash.gateway.store.Subscriber;
 import org.starhash.gateway.store.SubscriberCsv;
 import org.starhash.gateway.store.Subscribers;
 
@@ -102,7 +101,7 @@ public final class Gateway implements AutoCloseable {
             }
             dialogues = new Dialogues(config.ussd().dialogueTimeout(), clock);
             Engine engine = new Engine(config, services, menus, dialogues, store, charges, outbox, clock);
-            smpp = new SmppServer(config.smpp(), engine, config.ussd().itsSessionInfo());
+            smpp = new SmppServer(config.smpp(), config.sms(), engine, config.ussd().itsSessionInfo());
             outbox.start(smpp.courier(config.outbox()));
             InetSocketAddress address = smpp.start();
             InetSocketAddress httpAddress = null;
@@ -143,7 +142,7 @@ public final class Gateway implements AutoCloseable {
     }
 
     private static void seed(Store store, GatewayConfig config, URL seed, Clock clock) throws Exception {
-        List<Subscriber> subscribers;
+        List<SubscriberCsv.Row> subscribers;
         try (InputStream in = seed.openStream()) {
             subscribers = SubscriberCsv.read(in, seed.toString(), config.numbering(),
                     YearMonth.now(clock.withZone(config.zone())));

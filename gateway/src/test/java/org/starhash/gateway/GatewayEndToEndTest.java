@@ -11,6 +11,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.starhash.billing.JsonLinesHook;
+import org.starhash.gateway.store.Subscriber;
+import org.starhash.gateway.store.Subscribers;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -87,7 +89,7 @@ class GatewayEndToEndTest {
     }
 
     @Test
-    void porabaInAnyCaseAnswersTheExtraSpendAndRecordsACharge() throws Exception {
+    void porabaInAnyCaseAnswersTheExtraSpendAndTakesTheMoFromThePackage() throws Exception {
         try (TestPeer peer = TestPeer.transceiver(gateway)) {
             String messageId = peer.sms("041000001", "7070", "Poraba");
             assertNotNull(messageId);
@@ -100,7 +102,10 @@ class GatewayEndToEndTest {
         List<String> lines = waitForLines(charges, 1);
         assertTrue(lines.get(0).contains("\"msisdn\":\"38641000001\""), lines.get(0));
         assertTrue(lines.get(0).contains("\"service\":\"sms:7070:PORABA\""), lines.get(0));
-        assertTrue(lines.get(0).contains("\"amountCents\":9"), lines.get(0));
+        assertTrue(lines.get(0).contains("\"units\":1,\"amountCents\":0"), lines.get(0));
+        Subscriber after = gateway.store().read(Subscribers.TABLE, "38641000001").orElseThrow();
+        assertEquals(121, after.used().sms(), "the MO is one SMS of the package (120 were used)");
+        assertEquals(735, after.extraSpendCents(), "nothing goes on the bill while the package lasts");
     }
 
     private static List<String> waitForLines(Path file, int count) throws Exception {
@@ -133,7 +138,7 @@ class GatewayEndToEndTest {
             peer.sms("041000001", "7071", "PORABA");
             assertEquals("Na številko 7071 ni mogoče pošiljati sporočil.", TestPeer.textOf(peer.next()));
             peer.sms("041000001", "7070", "STANJE");
-            assertEquals("Neznana ključna beseda. Na 7070 lahko pošljete: POLNI, PORABA.", TestPeer.textOf(peer.next()));
+            assertEquals("Neznana ključna beseda. Na 7070 lahko pošljete: GPRS TUJINA, NEURJE, POLNI, PORABA.", TestPeer.textOf(peer.next()));
         }
     }
 

@@ -27,13 +27,14 @@ public final class TestGateway {
     }
 
     /**
-     * The shipped config changed by {@code edit}, written to {@code dir} with the demo subscribers beside it and
+     * The shipped config changed by {@code edit}, written to {@code dir} with the demo data beside it and
      * the shipped menus named by their absolute path.
      */
     public static GatewayConfig editedConfig(Path dir, UnaryOperator<String> edit) throws Exception {
         Files.createDirectories(dir);
-        Files.copy(Path.of("..", "config", "subscribers.csv"), dir.resolve("subscribers.csv"),
-                StandardCopyOption.REPLACE_EXISTING);
+        for (String file : new String[] {"subscribers.csv", "directory.csv"}) {
+            Files.copy(Path.of("..", "config", file), dir.resolve(file), StandardCopyOption.REPLACE_EXISTING);
+        }
         String shipped = Files.readString(Path.of("..", "config", "gateway.yaml"))
                 .replace("menus: ../menus", "menus: \"" + Path.of("..", "menus").toAbsolutePath().normalize() + "\"");
         Path file = dir.resolve("gateway.yaml");

@@ -9,6 +9,7 @@ import org.jsmpp.bean.AbstractSmCommand;
 import org.jsmpp.bean.OptionalParameter;
 import org.starhash.gateway.smpp.InboundPdu;
 import org.starhash.gateway.smpp.Pdus;
+import org.starhash.gateway.smpp.SmppText;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
@@ -177,6 +178,10 @@ final class LoadHandler extends SimpleChannelInboundHandler<InboundPdu> {
             }
             case SMPPConstant.CID_DELIVER_SM -> {
                 ctx.write(Pdus.moResp(SMPPConstant.CID_DELIVER_SM, pdu.sequence(), ""));
+                if (pdu.body() instanceof AbstractSmCommand part && SmppText.concatenationOf(part)
+                        .filter(c -> c.number() < c.total()).isPresent()) {
+                    return; // a long reply is answered when its last part comes; they come in order on one bind
+                }
                 Slot slot = pdu.body() instanceof AbstractSmCommand sm ? bySubscriber.get(sm.getDestAddress()) : null;
                 if (slot == null || slot.replied) {
                     tally.stray();

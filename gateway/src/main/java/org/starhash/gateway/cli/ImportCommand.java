@@ -3,7 +3,6 @@ package org.starhash.gateway.cli;
 import org.starhash.gateway.Gateway;
 import org.starhash.gateway.config.GatewayConfig;
 import org.starhash.gateway.store.Store;
-import org.starhash.gateway.store.Subscriber;
 import org.starhash.gateway.store.SubscriberCsv;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -30,7 +29,7 @@ final class ImportCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         GatewayConfig config = options.load();
-        List<Subscriber> subscribers;
+        List<SubscriberCsv.Row> subscribers;
         try (InputStream in = Files.newInputStream(file)) {
             subscribers = SubscriberCsv.read(in, file.toString(), config.numbering(), YearMonth.now(config.zone()));
         }

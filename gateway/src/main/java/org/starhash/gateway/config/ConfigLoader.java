@@ -111,7 +111,7 @@ public final class ConfigLoader {
             throw new ConfigException(fileName + ": cannot be read: " + e.getMessage(), e);
         }
         if (file == null) {
-            file = new GatewayFile(null, null, null, null, null, null, null, null, null, null);
+            file = new GatewayFile(null, null, null, null, null, null, null, null, null, null, null);
         }
         return new ConfigValidation(fileName, seeds, services).validate(file);
     }

@@ -48,10 +48,20 @@ final class ConfigValidation {
         GatewayFile.Ussd ussd = f.ussd() == null ? new GatewayFile.Ussd(null, null, null, null, null, null) : f.ussd();
         GatewayFile.Http http = f.http() == null ? new GatewayFile.Http(null, null, null, null) : f.http();
         ServicesValidation more = new ServicesValidation(fileName);
+        KeywordValidation keywords = new KeywordValidation(fileName, seeds, services);
+        // In the order of the file, so the first error reported is the first one in it.
         SmppSettings smppSettings = smpp(smpp);
-        return new GatewayConfig(smppSettings, http(http), numbering(num), store(store), seed(store), zone(billing),
-                ussd(ussd), shortNumbers(f.shortNumbers()), more.services(f.services()),
-                more.outbox(f.outbox(), smppSettings.accounts().keySet()), texts(f.texts()));
+        HttpSettings httpSettings = http(http);
+        Numbering numbering = numbering(num);
+        StoreSettings storeSettings = store(store);
+        Optional<URL> seed = seed(store);
+        ZoneId zone = zone(billing);
+        UssdSettings ussdSettings = ussd(ussd);
+        SmsSettings sms = keywords.sms(f.sms());
+        KeywordSettings keywordSettings = keywords.settings(f.services());
+        return new GatewayConfig(smppSettings, httpSettings, numbering, storeSettings, seed, zone, ussdSettings, sms,
+                keywords.shortNumbers(f.shortNumbers(), f.services(), keywordSettings), more.services(f.services()),
+                keywordSettings, more.outbox(f.outbox(), smppSettings.accounts().keySet()), texts(f.texts()));
     }
 
     private SmppSettings smpp(GatewayFile.Smpp s) throws ConfigException {
@@ -221,45 +231,6 @@ final class ConfigValidation {
             codes.put(e.getKey(), service(path, e.getValue()));
         }
         return codes;
-    }
-
-    private Map<String, ShortNumberRoute> shortNumbers(Map<String, GatewayFile.ShortNumber> numbers)
-            throws ConfigException {
-        Map<String, ShortNumberRoute> routes = new LinkedHashMap<>();
-        if (numbers == null) {
-            return routes;
-        }
-        for (Map.Entry<String, GatewayFile.ShortNumber> e : numbers.entrySet()) {
-            String path = "short_numbers." + e.getKey();
-            if (!e.getKey().matches("[0-9]{3,8}")) {
-                throw error(path, "a short number is 3 to 8 digits");
-            }
-            GatewayFile.ShortNumber n = e.getValue() == null ? new GatewayFile.ShortNumber(null, null) : e.getValue();
-            long price;
-            try {
-                price = Money.parseCents(or(n.moPrice(), "0"));
-            } catch (IllegalArgumentException | ArithmeticException ex) {
-                throw error(path + ".mo_price", ex.getMessage() + " (write euros, for example 0.09)");
-            }
-            if (price < 0) {
-                throw error(path + ".mo_price", "cannot be negative");
-            }
-            Map<String, String> keywords = new LinkedHashMap<>();
-            if (n.keywords() == null || n.keywords().isEmpty()) {
-                throw error(path + ".keywords", "a short number needs at least one keyword");
-            }
-            for (Map.Entry<String, String> k : n.keywords().entrySet()) {
-                String folded = ConfigLoader.foldKeyword(k.getKey());
-                if (folded.isEmpty()) {
-                    throw error(path + ".keywords", "a keyword is empty");
-                }
-                if (keywords.put(folded, service(path + ".keywords." + k.getKey(), k.getValue())) != null) {
-                    throw error(path + ".keywords." + k.getKey(), "the same keyword as another one (case and diacritics do not count)");
-                }
-            }
-            routes.put(e.getKey(), new ShortNumberRoute(e.getKey(), price, keywords));
-        }
-        return routes;
     }
 
     private String service(String path, String name) throws ConfigException {

@@ -18,15 +18,17 @@ import java.util.Optional;
  * @param zone            the operator's time zone (billing days and months)
  * @param http            the HTTP listener
  * @param ussd            USSD codes, menus and dialogues
+ * @param sms             how SMS text is handled
  * @param shortNumbers    keyword routes by short number
  * @param services        amounts, caps, prices and defaults of the services
+ * @param keywords        the tables and amounts of the SMS keyword services
  * @param outbox          how messages to other handsets are delivered
  * @param texts           the texts for handsets
  */
 public record GatewayConfig(SmppSettings smpp, HttpSettings http, Numbering numbering, StoreSettings store,
-                            Optional<URL> seedSubscribers, ZoneId zone, UssdSettings ussd,
+                            Optional<URL> seedSubscribers, ZoneId zone, UssdSettings ussd, SmsSettings sms,
                             Map<String, ShortNumberRoute> shortNumbers, ServiceSettings services,
-                            OutboxSettings outbox, Texts texts) {
+                            KeywordSettings keywords, OutboxSettings outbox, Texts texts) {
 
     public GatewayConfig {
         shortNumbers = Map.copyOf(shortNumbers);
@@ -34,8 +36,8 @@ public record GatewayConfig(SmppSettings smpp, HttpSettings http, Numbering numb
 
     /** The same config with another outbox; tests shorten its timeouts. */
     public GatewayConfig withOutbox(OutboxSettings newOutbox) {
-        return new GatewayConfig(smpp, http, numbering, store, seedSubscribers, zone, ussd, shortNumbers, services,
-                newOutbox, texts);
+        return new GatewayConfig(smpp, http, numbering, store, seedSubscribers, zone, ussd, sms, shortNumbers, services,
+                keywords, newOutbox, texts);
     }
 
     /** Built-in service names by USSD service code. */
@@ -46,12 +48,12 @@ public record GatewayConfig(SmppSettings smpp, HttpSettings http, Numbering numb
     /** The same config with other listener ports; tests use 0 for ephemeral ones. */
     public GatewayConfig withPorts(int smppPort, int httpPort) {
         return new GatewayConfig(smpp.withPort(smppPort), http.withPort(httpPort), numbering, store, seedSubscribers,
-                zone, ussd, shortNumbers, services, outbox, texts);
+                zone, ussd, sms, shortNumbers, services, keywords, outbox, texts);
     }
 
     /** The same config with other USSD settings. */
     public GatewayConfig withUssd(UssdSettings newUssd) {
-        return new GatewayConfig(smpp, http, numbering, store, seedSubscribers, zone, newUssd, shortNumbers, services,
-                outbox, texts);
+        return new GatewayConfig(smpp, http, numbering, store, seedSubscribers, zone, newUssd, sms, shortNumbers, services,
+                keywords, outbox, texts);
     }
 }

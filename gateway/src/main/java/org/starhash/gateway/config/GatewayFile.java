@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 /** The file model of {@code gateway.yaml}, exactly as written; absent keys are null and get defaults later. */
-record GatewayFile(Smpp smpp, Http http, Numbering numbering, Store store, Billing billing, Ussd ussd,
+record GatewayFile(Smpp smpp, Http http, Numbering numbering, Store store, Billing billing, Ussd ussd, Sms sms,
                    Map<String, ShortNumber> shortNumbers, Services services, Outbox outbox, Map<String, String> texts) {
 
     record Smpp(String host, Integer port, String systemId, Integer bindTimeoutSeconds, Integer idleTimeoutSeconds,
@@ -34,11 +34,33 @@ record GatewayFile(Smpp smpp, Http http, Numbering numbering, Store store, Billi
     record Keys(String back, String home, String more) {
     }
 
-    record ShortNumber(String moPrice, Map<String, String> keywords) {
+    record Sms(Boolean transliterate, Integer concatTimeoutSeconds, Integer concatMaxWaiting) {
+    }
+
+    record ShortNumber(String moPrice, Map<String, String> keywords, List<String> free, String anyText) {
     }
 
     record Services(String sender, TopUp topup, Callback callback, CollectCall collectCall, Barring barring,
-                    Forwarding forwarding) {
+                    Forwarding forwarding, Roaming roaming, StormAlerts stormAlerts, Directory directory,
+                    Donations donations, Map<String, Provider> contentProviders) {
+    }
+
+    record Roaming(String euLimit, String nonEuLimit, String euRaise, Integer nonEuRaiseMb) {
+    }
+
+    record StormAlerts(Integer maxPlaces, String radarLink, List<String> places) {
+    }
+
+    record Directory(String file, String price, Integer maxResults) {
+    }
+
+    record Donations(String number, Map<String, Donation> keywords) {
+    }
+
+    record Donation(String charity, String amount) {
+    }
+
+    record Provider(String name, String contact, Map<String, List<String>> stop) {
     }
 
     record TopUp(List<String> amounts, String dailyLimit) {

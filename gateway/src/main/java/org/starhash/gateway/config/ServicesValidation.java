@@ -1,77 +1,73 @@
 package org.starhash.gateway.config;
 
-import org.starhash.gateway.store.Money;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
+import static org.starhash.gateway.config.Checks.or;
+
 /** Validates the {@code services:} and {@code outbox:} sections; errors carry the file name and the key path. */
 final class ServicesValidation {
 
-    private final String fileName;
+    private final Checks checks;
 
     ServicesValidation(String fileName) {
-        this.fileName = fileName;
-    }
-
-    private ConfigException error(String path, String problem) {
-        return new ConfigException(fileName + ": " + path + ": " + problem);
+        this.checks = new Checks(fileName);
     }
 
     ServiceSettings services(GatewayFile.Services given) throws ConfigException {
-        GatewayFile.Services s = given == null ? new GatewayFile.Services(null, null, null, null, null, null) : given;
+        GatewayFile.Services s = given == null ? new GatewayFile.Services(null, null, null, null, null, null, null, null, null, null, null) : given;
         String sender = or(s.sender(), "7070");
         if (!sender.matches("[0-9]{3,15}")) {
-            throw error("services.sender", "'" + sender + "' must be 3 to 15 digits");
+            throw checks.error("services.sender", "'" + sender + "' must be 3 to 15 digits");
         }
         GatewayFile.TopUp t = s.topup() == null ? new GatewayFile.TopUp(null, null) : s.topup();
         List<Long> amounts = new ArrayList<>();
         List<String> written = t.amounts() == null ? List.of("5", "10", "20") : t.amounts();
         for (int i = 0; i < written.size(); i++) {
-            long cents = euros("services.topup.amounts[" + i + "]", written.get(i));
+            long cents = checks.euros("services.topup.amounts[" + i + "]", written.get(i));
             if (cents <= 0) {
-                throw error("services.topup.amounts[" + i + "]", "must be more than 0");
+                throw checks.error("services.topup.amounts[" + i + "]", "must be more than 0");
             }
             amounts.add(cents);
         }
         if (amounts.isEmpty()) {
-            throw error("services.topup.amounts", "at least one amount is needed");
+            throw checks.error("services.topup.amounts", "at least one amount is needed");
         }
-        long dailyLimit = euros("services.topup.daily_limit", or(t.dailyLimit(), "100"));
+        long dailyLimit = checks.euros("services.topup.daily_limit", or(t.dailyLimit(), "100"));
         if (dailyLimit < amounts.stream().mapToLong(Long::longValue).min().orElse(0)) {
-            throw error("services.topup.daily_limit", "is below the smallest amount, so no top-up could ever be made");
+            throw checks.error("services.topup.daily_limit", "is below the smallest amount, so no top-up could ever be made");
         }
         GatewayFile.Callback c = s.callback() == null ? new GatewayFile.Callback(null) : s.callback();
-        int callbacks = range("services.callback.daily_limit", or(c.dailyLimit(), 10), 0, 1000);
+        int callbacks = checks.range("services.callback.daily_limit", or(c.dailyLimit(), 10), 0, 1000);
         GatewayFile.CollectCall cc = s.collectCall() == null ? new GatewayFile.CollectCall(null, null) : s.collectCall();
-        long price = euros("services.collect_call.price_per_ten_minutes", or(cc.pricePerTenMinutes(), "0.30"));
+        long price = checks.euros("services.collect_call.price_per_ten_minutes", or(cc.pricePerTenMinutes(), "0.30"));
         if (price < 0) {
-            throw error("services.collect_call.price_per_ten_minutes", "cannot be negative");
+            throw checks.error("services.collect_call.price_per_ten_minutes", "cannot be negative");
         }
         String notify = or(cc.callerNotice(), "sms");
         if (!notify.equals("sms") && !notify.equals("ussd")) {
-            throw error("services.collect_call.caller_notice", "'" + notify + "' must be sms or ussd");
+            throw checks.error("services.collect_call.caller_notice", "'" + notify + "' must be sms or ussd");
         }
         GatewayFile.Barring b = s.barring() == null ? new GatewayFile.Barring(null, null) : s.barring();
         String pin = or(b.defaultPin(), "0000");
         if (!pin.matches("[0-9]{4}")) {
-            throw error("services.barring.default_pin", "must be 4 digits (write it in quotes, as \"0000\")");
+            throw checks.error("services.barring.default_pin", "must be 4 digits (write it in quotes, as \"0000\")");
         }
-        int wrong = range("services.barring.max_wrong_pins", or(b.maxWrongPins(), 3), 1, 10);
+        int wrong = checks.range("services.barring.max_wrong_pins", or(b.maxWrongPins(), 3), 1, 10);
         GatewayFile.Forwarding f = s.forwarding() == null ? new GatewayFile.Forwarding(null) : s.forwarding();
-        int ring = range("services.forwarding.default_ring_seconds", or(f.defaultRingSeconds(), 25),
+        int ring = checks.range("services.forwarding.default_ring_seconds", or(f.defaultRingSeconds(), 25),
                 ServiceSettings.MIN_RING_SECONDS, ServiceSettings.MAX_RING_SECONDS);
         return new ServiceSettings(sender, amounts, dailyLimit, callbacks, price, notify.equals("ussd"), pin, wrong, ring);
     }
 
     OutboxSettings outbox(GatewayFile.Outbox given, Set<String> accounts) throws ConfigException {
         GatewayFile.Outbox o = given == null ? new GatewayFile.Outbox(null, null, null, null, null, null) : given;
-        int window = range("outbox.window", or(o.window(), 10), 1, 10_000);
-        int timeout = range("outbox.response_timeout_seconds", or(o.responseTimeoutSeconds(), 10), 1, 600);
-        int min = range("outbox.retry_min_seconds", or(o.retryMinSeconds(), 1), 1, 3600);
-        int max = range("outbox.retry_max_seconds", or(o.retryMaxSeconds(), 300), min, 86_400);
+        int window = checks.range("outbox.window", or(o.window(), 10), 1, 10_000);
+        int timeout = checks.range("outbox.response_timeout_seconds", or(o.responseTimeoutSeconds(), 10), 1, 600);
+        int min = checks.range("outbox.retry_min_seconds", or(o.retryMinSeconds(), 1), 1, 3600);
+        int max = checks.range("outbox.retry_max_seconds", or(o.retryMaxSeconds(), 300), min, 86_400);
         return new OutboxSettings(window, Duration.ofSeconds(timeout), Duration.ofSeconds(min), Duration.ofSeconds(max),
                 account("outbox.sms_account", or(o.smsAccount(), ""), accounts),
                 account("outbox.ussd_account", or(o.ussdAccount(), ""), accounts));
@@ -79,27 +75,8 @@ final class ServicesValidation {
 
     private String account(String path, String account, Set<String> accounts) throws ConfigException {
         if (!account.isEmpty() && !accounts.contains(account)) {
-            throw error(path, "'" + account + "' is not one of smpp.accounts " + accounts);
+            throw checks.error(path, "'" + account + "' is not one of smpp.accounts " + accounts);
         }
         return account;
-    }
-
-    private long euros(String path, String written) throws ConfigException {
-        try {
-            return Money.parseCents(written);
-        } catch (IllegalArgumentException | ArithmeticException e) {
-            throw error(path, e.getMessage() + " (write euros, for example 5 or 0.30)");
-        }
-    }
-
-    private int range(String path, int value, int min, int max) throws ConfigException {
-        if (value < min || value > max) {
-            throw error(path, value + " is out of range (" + min + " to " + max + ")");
-        }
-        return value;
-    }
-
-    private static <T> T or(T value, T fallback) {
-        return value == null ? fallback : value;
     }
 }

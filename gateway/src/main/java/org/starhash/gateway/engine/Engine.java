@@ -12,7 +12,9 @@ import org.starhash.gateway.menu.Navigator;
 import org.starhash.gateway.outbox.OutboxDispatcher;
 import org.starhash.gateway.services.Decision;
 import org.starhash.gateway.services.Invocation;
+import org.starhash.gateway.services.MoCharge;
 import org.starhash.gateway.services.Service;
+import org.starhash.gateway.store.Money;
 import org.starhash.gateway.store.Numbering;
 import org.starhash.gateway.store.Store;
 import org.starhash.gateway.store.StoreBusyException;
@@ -100,20 +102,30 @@ public final class Engine {
             return CompletableFuture.completedFuture(new Reply(Reply.Status.OK, answer.text()));
         }
         if (route instanceof Route.Menu menu) {
-            Invocation invocation = invocation(msisdn.get(), request.to(), "", "", List.of());
+            Invocation invocation = invocation(msisdn.get(), request.to(), "", "", "", List.of());
             return run(invocation, request, null, (caller, tx) ->
                     menus.start(menu.menu(), menu.parts(), invocation, caller, tx, request.session()));
         }
         Route.Call call = (Route.Call) route;
-        Invocation invocation = invocation(msisdn.get(), request.to(), call.code(), call.procedure(), call.args());
+        Invocation invocation = invocation(msisdn.get(), request.to(), call.code(), call.procedure(), call.keyword(),
+                call.args());
         return run(invocation, request, null, (caller, tx) -> {
-            Decision decision = call.service().decide(invocation, caller, tx);
-            Effects effects = Effects.apply(decision, invocation, tx, questionTimeout);
+            Subscriber payer = caller;
+            ChargeEvent mo = null;
             if (!call.chargeService().isEmpty()) {
-                effects = effects.plus(new ChargeEvent(invocation.requestId(), invocation.now(), invocation.msisdn(),
-                        call.chargeService(), 1, call.chargeCents(), false));
+                // The MO is paid first, so what the service decides sees the balance after it.
+                MoCharge charge = MoCharge.of(caller, request.segments(), call.chargeCents(), invocation.month());
+                if (!charge.covered()) {
+                    return Outcome.end(texts.render(TextKey.SMS_NO_BALANCE, Map.of("price", Money.format(charge.amountCents()))));
+                }
+                payer = charge.payer();
+                tx.put(payer);
+                mo = new ChargeEvent(invocation.requestId(), invocation.now(), invocation.msisdn(), call.chargeService(),
+                        charge.segments(), charge.amountCents(), false);
             }
-            return new Outcome(decision.text(), Optional.empty(), effects);
+            Decision decision = call.service().decide(invocation, payer, tx);
+            Effects effects = Effects.apply(decision, invocation, tx, questionTimeout);
+            return new Outcome(decision.text(), Optional.empty(), mo == null ? effects : effects.plus(mo));
         });
     }
 
@@ -134,7 +146,7 @@ public final class Engine {
         if (open.isEmpty()) {
             return CompletableFuture.completedFuture(new Reply(Reply.Status.OK, texts.render(TextKey.USSD_NO_DIALOGUE, Map.of())));
         }
-        Invocation invocation = invocation(msisdn.get(), request.to(), "", "", List.of());
+        Invocation invocation = invocation(msisdn.get(), request.to(), "", "", "", List.of());
         if (open.get().state() instanceof Dialogue.Asked asked) {
             Invocation answered = invocation.with(List.of(request.text()), asked.params());
             return run(answered, request, open.get(), (callee, tx) -> decideAsked(asked, answered, callee, tx));
@@ -162,10 +174,11 @@ public final class Engine {
     }
 
     /** A call of a service at this moment, in the operator's time zone. */
-    Invocation invocation(String msisdn, String to, String code, String procedure, List<String> args) {
+    Invocation invocation(String msisdn, String to, String code, String procedure, String keyword, List<String> args) {
         Instant now = clock.instant();
         LocalDate day = LocalDate.ofInstant(now, clock.getZone());
-        return new Invocation(ids.next(), msisdn, to, code, procedure, args, Map.of(), now, day, YearMonth.from(day));
+        return new Invocation(ids.next(), msisdn, to, code, procedure, keyword, args, Map.of(), now, day,
+                YearMonth.from(day));
     }
 
     /** A decision a subscriber's request leads to, made on the store's writer. */

@@ -19,12 +19,13 @@ sealed interface Route {
      * @param code          the dialled USSD service code, empty for an SMS
      * @param procedure     the dialled string's prefix ({@code *}, {@code #}, {@code *#}, {@code **}, {@code ##}),
      *                      empty for an SMS
+     * @param keyword       the keyword an SMS matched, empty for USSD and for a text that matched none
      * @param args          what followed the keyword or code
      * @param chargeService the name charge events of the MO use, empty when the request is free
-     * @param chargeCents   the price of the MO
+     * @param chargeCents   the price of one segment of the MO, beyond the package
      */
-    record Call(Service service, String code, String procedure, List<String> args, String chargeService,
-                long chargeCents) implements Route {
+    record Call(Service service, String code, String procedure, String keyword, List<String> args,
+                String chargeService, long chargeCents) implements Route {
         public Call {
             args = List.copyOf(args);
         }

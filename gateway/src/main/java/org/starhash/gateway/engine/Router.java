@@ -30,7 +30,8 @@ final class Router {
     private final Function<String, Optional<MenuFile>> menus;
 
     /** A short number with its keywords, longest first so that {@code GPRS TUJINA} wins over {@code GPRS}. */
-    private record ShortNumber(ShortNumberRoute route, List<String> keywordsLongestFirst, Map<String, Service> services) {
+    private record ShortNumber(ShortNumberRoute route, List<String> keywordsLongestFirst, Map<String, Service> services,
+                               Service anyText) {
     }
 
     Router(Map<String, String> ussdCodes, Map<String, ShortNumberRoute> shortNumbers, Map<String, Service> services,
@@ -43,7 +44,8 @@ final class Router {
             route.keywords().forEach((keyword, name) -> byKeyword.put(keyword, lookup(services, name)));
             List<String> keywords = new ArrayList<>(route.keywords().keySet());
             keywords.sort(Comparator.comparingInt(String::length).reversed().thenComparing(Comparator.naturalOrder()));
-            this.shortNumbers.put(number, new ShortNumber(route, List.copyOf(keywords), byKeyword));
+            Service anyText = route.anyText().map(name -> lookup(services, name)).orElse(null);
+            this.shortNumbers.put(number, new ShortNumber(route, List.copyOf(keywords), byKeyword, anyText));
         });
     }
 
@@ -71,7 +73,7 @@ final class Router {
             service = ussdCodes.get(u.serviceCode());
         }
         if (service != null) {
-            return new Route.Call(service, u.serviceCode(), u.prefix(), u.parts(), "", 0);
+            return new Route.Call(service, u.serviceCode(), u.prefix(), "", u.parts(), "", 0);
         }
         Optional<MenuFile> menu = menus.apply(parsed.get().serviceCode());
         if (menu.isPresent() && parsed.get().prefix().equals("*")) {
@@ -86,13 +88,19 @@ final class Router {
             return new Route.Answer(texts.render(TextKey.UNKNOWN_SHORT_NUMBER, Map.of("to", to.strip())));
         }
         String folded = ConfigLoader.foldKeyword(text);
+        String[] words = text.isBlank() ? new String[0] : WHITESPACE.split(text.strip());
+        ShortNumberRoute route = number.route();
         for (String keyword : number.keywordsLongestFirst()) {
             if (folded.equals(keyword) || folded.startsWith(keyword + " ")) {
-                String[] words = WHITESPACE.split(text.strip());
                 List<String> args = Arrays.asList(words).subList(keyword.split(" ").length, words.length);
-                return new Route.Call(number.services().get(keyword), "", "", args,
-                        "sms:" + number.route().number() + ":" + keyword, number.route().moPriceCents());
+                boolean free = route.free().contains(keyword) || route.moPriceCents() == 0;
+                return new Route.Call(number.services().get(keyword), "", "", keyword, args,
+                        free ? "" : "sms:" + route.number() + ":" + keyword, route.moPriceCents());
             }
+        }
+        if (number.anyText() != null) {
+            return new Route.Call(number.anyText(), "", "", "", Arrays.asList(words),
+                    route.moPriceCents() == 0 ? "" : "sms:" + route.number(), route.moPriceCents());
         }
         List<String> sorted = new ArrayList<>(number.route().keywords().keySet());
         sorted.sort(Comparator.naturalOrder());

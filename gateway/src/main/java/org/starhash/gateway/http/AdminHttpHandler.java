@@ -20,12 +20,13 @@ import org.starhash.gateway.engine.NetworkEvents;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * The admin API under {@code /admin/}: network events (a missed call, a subscriber reachable again) and the
- * operator's barring-PIN reset. Each is a POST of a JSON object with the token in {@code X-Starhash-Token}; the
+ * The admin API under {@code /admin/}: network events (a missed call, a subscriber reachable again, a storm
+ * alert), a content provider's new subscription and the operator's barring-PIN reset. Each is a POST of a JSON object with the token in {@code X-Starhash-Token}; the
  * answer is a JSON object saying what was done. Off when no token is configured.
  */
 @ChannelHandler.Sharable
@@ -36,6 +37,9 @@ final class AdminHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest
     static final String MISSED_CALL = PREFIX + "events/missed-call";
     static final String REACHABLE = PREFIX + "events/reachable";
     static final String PIN_RESET = PREFIX + "barring-pin/reset";
+    static final String STORM_ALERT = PREFIX + "events/storm-alert";
+    static final String CONTENT = PREFIX + "content-subscriptions";
+    private static final List<String> PATHS = List.of(MISSED_CALL, REACHABLE, STORM_ALERT, PIN_RESET, CONTENT);
 
     private final HttpSettings settings;
     private final NetworkEvents events;
@@ -64,9 +68,9 @@ final class AdminHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest
             Responses.json(ctx, keepAlive, HttpResponseStatus.FORBIDDEN, error("wrong or missing X-Starhash-Token"));
             return;
         }
-        if (!path.equals(MISSED_CALL) && !path.equals(REACHABLE) && !path.equals(PIN_RESET)) {
+        if (!PATHS.contains(path)) {
             Responses.json(ctx, keepAlive, HttpResponseStatus.NOT_FOUND,
-                    error("no such admin resource; known: " + MISSED_CALL + ", " + REACHABLE + ", " + PIN_RESET));
+                    error("no such admin resource; known: " + String.join(", ", PATHS)));
             return;
         }
         if (!request.method().equals(HttpMethod.POST)) {
@@ -92,9 +96,13 @@ final class AdminHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest
                 LOG.error("admin {} failed", path, e);
                 Responses.json(ctx, keepAlive, HttpResponseStatus.SERVICE_UNAVAILABLE, error("not done: " + e.getMessage()));
             } else if (!r.known()) {
-                Responses.json(ctx, keepAlive, HttpResponseStatus.NOT_FOUND, error("not a subscriber of the network"));
+                Responses.json(ctx, keepAlive, HttpResponseStatus.NOT_FOUND, error(r.result()));
             } else {
-                Responses.json(ctx, keepAlive, HttpResponseStatus.OK, json.createObjectNode().put("result", r.result()));
+                ObjectNode answer = json.createObjectNode().put("result", r.result());
+                if (r.count() >= 0) {
+                    answer.put("recipients", r.count());
+                }
+                Responses.json(ctx, keepAlive, HttpResponseStatus.OK, answer);
             }
         }, ctx.executor());
     }
@@ -109,7 +117,21 @@ final class AdminHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest
         if (path.equals(REACHABLE)) {
             return events.reachable(msisdn(body, "msisdn"));
         }
+        if (path.equals(STORM_ALERT)) {
+            return events.stormAlert(text(body, "place"), text(body, "text"));
+        }
+        if (path.equals(CONTENT)) {
+            return events.contentSubscription(msisdn(body, "msisdn"), text(body, "provider"));
+        }
         return events.resetBarringPin(msisdn(body, "msisdn"));
+    }
+
+    private static String text(JsonNode body, String field) throws BadField {
+        JsonNode value = body.get(field);
+        if (value == null || !value.isTextual() || value.asText().isBlank()) {
+            throw new BadField("the field \"" + field + "\" (a non-empty string) is required");
+        }
+        return value.asText().strip();
     }
 
     private String msisdn(JsonNode body, String field) throws BadField {

@@ -16,7 +16,8 @@ public final class Services {
 
     /** The names the config may route codes and keywords to, known before the texts are loaded. */
     public static final Set<String> NAMES = Set.of("balance", "spend", "topup", "callback", "collect_call",
-            "call_waiting", "forwarding", "barring");
+            "call_waiting", "forwarding", "barring", "roaming_limit", "storm_alerts", "spp", "donation", "directory",
+            "content_stop");
     /** Services only menu actions call, because they need parameters. */
     public static final Set<String> ACTIONS_ONLY = Set.of("set");
     /** Services only the gateway itself calls: the answer to a network-initiated question. */
@@ -35,7 +36,12 @@ public final class Services {
                 new TopUpService(texts, numbering, settings), new CallbackService(texts, numbering, settings),
                 new CollectCallService(texts, numbering, settings),
                 new CollectCallAnswerService(texts, numbering, settings), new CallWaitingService(texts),
-                new ForwardingService(texts, numbering, settings), new BarringService(texts, settings))) {
+                new ForwardingService(texts, numbering, settings), new BarringService(texts, settings),
+                new RoamingLimitService(texts, config.keywords().roaming()),
+                new StormAlertService(texts, config.keywords().storm()), new SppService(texts),
+                new DonationService(texts, config.keywords().donations()),
+                new DirectoryService(texts, config.keywords().directory(), config.sms().transliterate()),
+                new ContentStopService(texts, config.keywords()))) {
             byName.put(s.name(), s);
         }
         Set<String> all = new HashSet<>(NAMES);

@@ -32,10 +32,8 @@ public final class SpendService implements Service {
             return Decision.answer(texts.render(TextKey.SPEND_PREPAID,
                     Map.of("balance", Money.format(caller.balanceCents()))));
         }
-        int m = call.month().getMonthValue();
-        String month = (m < 10 ? "0" : "") + m + "/" + call.month().getYear();
         return Decision.answer(texts.render(TextKey.SPEND_POSTPAID, Map.of(
-                "month", month,
+                "month", Months.shown(call.month()),
                 "extra", Money.format(caller.extraSpendCents(call.month())))));
     }
 }

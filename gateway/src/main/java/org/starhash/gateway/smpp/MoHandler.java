@@ -10,9 +10,12 @@ import org.starhash.gateway.engine.Channel;
 import org.starhash.gateway.engine.Engine;
 import org.starhash.gateway.engine.Reply;
 import org.starhash.gateway.engine.Request;
+import org.starhash.gateway.sms.Segments;
+import org.starhash.gateway.sms.Transliteration;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -33,21 +36,31 @@ final class MoHandler {
     private final Engine engine;
     private final Binds binds;
     private final OptionalParameter.Tag dialogueReference;
+    private final MoParts parts;
+    private final boolean transliterate;
     private final AtomicLong messageIds = new AtomicLong();
+    private final AtomicInteger references = new AtomicInteger();
 
-    MoHandler(Engine engine, Binds binds, OptionalParameter.Tag dialogueReference) {
+    /**
+     * @param parts         joins concatenated MO
+     * @param transliterate write SMS replies without the letters GSM 7-bit lacks
+     */
+    MoHandler(Engine engine, Binds binds, OptionalParameter.Tag dialogueReference, MoParts parts,
+              boolean transliterate) {
         this.engine = engine;
         this.binds = binds;
         this.dialogueReference = dialogueReference;
+        this.parts = parts;
+        this.transliterate = transliterate;
+    }
+
+    /** Drops concatenated MO whose parts did not all come in time; the server calls it every second. */
+    void expireParts() {
+        parts.expire();
     }
 
     void handle(ChannelHandlerContext ctx, SmppSession session, InboundPdu pdu) {
         AbstractSmCommand sm = (AbstractSmCommand) pdu.body();
-        String text = SmppText.textOf(sm);
-        if (text == null) {
-            respondError(ctx, pdu, SMPPConstant.STAT_ESME_RINVDCS);
-            return;
-        }
         int op = SmppText.ussdOpOf(sm);
         boolean ussd = op >= 0 || "USSD".equalsIgnoreCase(sm.getServiceType());
         int ussdOp = op >= 0 ? op : PSSR_INDICATION;
@@ -55,9 +68,22 @@ final class MoHandler {
             respondError(ctx, pdu, SMPPConstant.STAT_ESME_RINVTLVVAL);
             return;
         }
+        MoParts.Result read = parts.read(sm, ussd);
+        if (read instanceof MoParts.Refused refused) {
+            LOG.debug("refused an MO from {}: {}", sm.getSourceAddr(), refused.why());
+            respondError(ctx, pdu, refused.status());
+            return;
+        }
+        if (read instanceof MoParts.Held) {
+            // Taken: the part waits for the others; only the whole message is routed and answered.
+            ctx.writeAndFlush(Pdus.moResp(pdu.commandId(), pdu.sequence(), Long.toHexString(messageIds.incrementAndGet())));
+            return;
+        }
+        MoParts.Whole whole = (MoParts.Whole) read;
         String source = sm.getSourceAddr() == null ? "" : sm.getSourceAddr();
         String destination = sm.getDestAddress() == null ? "" : sm.getDestAddress();
-        Request request = new Request(ussd ? Channel.USSD : Channel.SMS, source, destination, text);
+        Request request = new Request(ussd ? Channel.USSD : Channel.SMS, source, destination, whole.text(), "",
+                ussd ? 1 : whole.segments());
         var reply = ussd && ussdOp == USSR_CONFIRM ? engine.answer(request, -1) : engine.handle(request);
         reply.thenAcceptAsync(r -> answer(ctx, session, pdu, sm, ussd, r), ctx.executor());
     }
@@ -90,21 +116,30 @@ final class MoHandler {
                     origin.account(), sm.getSourceAddr(), text);
             return;
         }
-        SmppText.Encoded encoded = SmppText.encode(text);
-        List<OptionalParameter> tlvs = new ArrayList<>(3);
-        if (ussd) {
-            // A screen that wants an answer is a USSR request (op 2); the last one is a PSSR response (op 17).
-            tlvs.add(new OptionalParameter.Ussd_service_op((byte) (more ? USSR_REQUEST : PSSR_RESPONSE)));
-            echo(sm, dialogueReference, tlvs);
-        }
-        byte[] shortMessage = SmppText.shortMessage(encoded, tlvs);
         Pdus.Address from = new Pdus.Address(sm.getDestAddrTon(), sm.getDestAddrNpi(), sm.getDestAddress());
         Pdus.Address to = new Pdus.Address(sm.getSourceAddrTon(), sm.getSourceAddrNpi(), sm.getSourceAddr());
         SmppSession receiver = target.get();
-        byte[] message = Pdus.message(pdu.commandId() != SMPPConstant.CID_DELIVER_SM, receiver.nextSequence(),
-                ussd ? "USSD" : sm.getServiceType(), from, to, encoded.dataCoding(), shortMessage,
-                tlvs.toArray(OptionalParameter[]::new));
-        receiver.channel().writeAndFlush(message);
+        boolean asDeliverSm = pdu.commandId() != SMPPConstant.CID_DELIVER_SM;
+        if (!ussd) {
+            // An SMS reply too long for one SMS goes as numbered parts with concatenation headers.
+            Segments segments = Segments.of(transliterate ? Transliteration.apply(text) : text,
+                    references.incrementAndGet());
+            byte esmClass = segments.concatenated() ? SmppText.ESM_UDHI : 0;
+            for (byte[] segment : segments.segments()) {
+                receiver.channel().write(Pdus.message(asDeliverSm, receiver.nextSequence(), sm.getServiceType(), from,
+                        to, esmClass, segments.alphabet().dataCoding(), segment));
+            }
+            receiver.channel().flush();
+            return;
+        }
+        SmppText.Encoded encoded = SmppText.encode(text);
+        List<OptionalParameter> tlvs = new ArrayList<>(3);
+        // A screen that wants an answer is a USSR request (op 2); the last one is a PSSR response (op 17).
+        tlvs.add(new OptionalParameter.Ussd_service_op((byte) (more ? USSR_REQUEST : PSSR_RESPONSE)));
+        echo(sm, dialogueReference, tlvs);
+        byte[] shortMessage = SmppText.shortMessage(encoded, tlvs);
+        receiver.channel().writeAndFlush(Pdus.message(asDeliverSm, receiver.nextSequence(), "USSD", from, to,
+                encoded.dataCoding(), shortMessage, tlvs.toArray(OptionalParameter[]::new)));
     }
 
     private static void echo(AbstractSmCommand sm, OptionalParameter.Tag tag, List<OptionalParameter> tlvs) {

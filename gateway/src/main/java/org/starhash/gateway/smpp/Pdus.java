@@ -79,13 +79,19 @@ public final class Pdus {
     /** A message from the gateway to a handset: deliver_sm towards an ESME, submit_sm towards an SMSC. */
     public static byte[] message(boolean asDeliverSm, int sequence, String serviceType, Address from, Address to,
                           byte dataCoding, byte[] shortMessage, OptionalParameter... tlvs) {
+        return message(asDeliverSm, sequence, serviceType, from, to, (byte) 0, dataCoding, shortMessage, tlvs);
+    }
+
+    /** The same with an esm_class, such as the UDHI bit of a part of a concatenated SMS. */
+    public static byte[] message(boolean asDeliverSm, int sequence, String serviceType, Address from, Address to,
+                                 byte esmClass, byte dataCoding, byte[] shortMessage, OptionalParameter... tlvs) {
         try {
             if (asDeliverSm) {
                 return COMPOSER.deliverSm(sequence, serviceType, from.ton(), from.npi(), from.address(), to.ton(),
-                        to.npi(), to.address(), (byte) 0, (byte) 0, (byte) 0, (byte) 0, dataCoding, shortMessage, tlvs);
+                        to.npi(), to.address(), esmClass, (byte) 0, (byte) 0, (byte) 0, dataCoding, shortMessage, tlvs);
             }
             return COMPOSER.submitSm(sequence, serviceType, from.ton(), from.npi(), from.address(), to.ton(), to.npi(),
-                    to.address(), (byte) 0, (byte) 0, (byte) 0, null, null, (byte) 0, (byte) 0, dataCoding, (byte) 0,
+                    to.address(), esmClass, (byte) 0, (byte) 0, null, null, (byte) 0, (byte) 0, dataCoding, (byte) 0,
                     shortMessage, tlvs);
         } catch (PDUStringException e) {
             throw new IllegalArgumentException("cannot compose a message to " + to.address() + ": " + e.getMessage(), e);

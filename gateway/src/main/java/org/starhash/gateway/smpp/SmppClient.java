@@ -110,8 +110,14 @@ public final class SmppClient implements AutoCloseable {
     /** Sends a submit_sm as given and returns the message id of its response. */
     public String submit(String serviceType, String from, String to, byte[] text, byte dataCoding,
                          OptionalParameter... tlvs) throws Exception {
+        return submit(serviceType, from, to, (byte) 0, text, dataCoding, tlvs);
+    }
+
+    /** The same with an esm_class, such as the UDHI bit of a part of a long SMS. */
+    public String submit(String serviceType, String from, String to, byte esmClass, byte[] text, byte dataCoding,
+                         OptionalParameter... tlvs) throws Exception {
         return session.submitShortMessage(serviceType, TypeOfNumber.UNKNOWN, NumberingPlanIndicator.UNKNOWN, from,
-                TypeOfNumber.UNKNOWN, NumberingPlanIndicator.UNKNOWN, to, new ESMClass(), (byte) 0, (byte) 0, null, null,
+                TypeOfNumber.UNKNOWN, NumberingPlanIndicator.UNKNOWN, to, new ESMClass(esmClass), (byte) 0, (byte) 0, null, null,
                 new RegisteredDelivery(), (byte) 0, DataCodings.newInstance(dataCoding), (byte) 0, text, tlvs).getMessageId();
     }
 

@@ -6,6 +6,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.starhash.gateway.config.OutboxSettings;
 import org.starhash.gateway.outbox.Courier;
+import org.starhash.gateway.sms.Segments;
+import org.starhash.gateway.sms.Transliteration;
 import org.starhash.gateway.store.Numbering;
 import org.starhash.gateway.store.OutboxMessage;
 
@@ -29,10 +31,12 @@ final class SmppCourier implements Courier {
 
     private final Binds binds;
     private final OutboxSettings settings;
+    private final boolean transliterate;
 
-    SmppCourier(Binds binds, OutboxSettings settings) {
+    SmppCourier(Binds binds, OutboxSettings settings, boolean transliterate) {
         this.binds = binds;
         this.settings = settings;
+        this.transliterate = transliterate;
     }
 
     @Override
@@ -43,24 +47,43 @@ final class SmppCourier implements Courier {
             return CompletableFuture.completedFuture(Result.NO_ROUTE);
         }
         SmppSession session = target.get();
-        List<OptionalParameter> tlvs = new ArrayList<>(2);
-        if (!sms) {
-            tlvs.add(new OptionalParameter.Ussd_service_op((byte) (message.kind() == OutboxMessage.Kind.USSD_REQUEST
-                    ? MoHandler.USSR_REQUEST : USSN_REQUEST)));
+        record Numbered(int sequence, byte[] pdu) {
         }
-        SmppText.Encoded encoded = SmppText.encode(message.text());
-        byte[] shortMessage = SmppText.shortMessage(encoded, tlvs);
+        List<Numbered> pdus = new ArrayList<>();
         CompletableFuture<Result> result = new CompletableFuture<>();
         session.channel().eventLoop().execute(() -> {
-            int sequence = session.nextSequence();
-            byte[] pdu = Pdus.message(true, sequence, sms ? "" : "USSD", address(message.from()), address(message.to()),
-                    encoded.dataCoding(), shortMessage, tlvs.toArray(OptionalParameter[]::new));
-            session.request(sequence, pdu, settings.responseTimeout()).thenAccept(status -> {
-                if (status == SMPPConstant.STAT_ESME_ROK) {
+            if (sms) {
+                // A long SMS goes as numbered parts; a retry keeps the reference, so the handset can join copies.
+                Segments segments = Segments.of(transliterate ? Transliteration.apply(message.text()) : message.text(),
+                        message.id().hashCode());
+                byte esmClass = segments.concatenated() ? SmppText.ESM_UDHI : 0;
+                for (byte[] segment : segments.segments()) {
+                    int sequence = session.nextSequence();
+                    pdus.add(new Numbered(sequence, Pdus.message(true, sequence, "", address(message.from()),
+                            address(message.to()), esmClass, segments.alphabet().dataCoding(), segment)));
+                }
+            } else {
+                List<OptionalParameter> tlvs = new ArrayList<>(2);
+                tlvs.add(new OptionalParameter.Ussd_service_op((byte) (message.kind() == OutboxMessage.Kind.USSD_REQUEST
+                        ? MoHandler.USSR_REQUEST : USSN_REQUEST)));
+                SmppText.Encoded encoded = SmppText.encode(message.text());
+                byte[] shortMessage = SmppText.shortMessage(encoded, tlvs);
+                int sequence = session.nextSequence();
+                pdus.add(new Numbered(sequence, Pdus.message(true, sequence, "USSD", address(message.from()),
+                        address(message.to()), encoded.dataCoding(), shortMessage, tlvs.toArray(OptionalParameter[]::new))));
+            }
+            List<CompletableFuture<Integer>> statuses = new ArrayList<>();
+            for (Numbered n : pdus) {
+                statuses.add(session.request(n.sequence(), n.pdu(), settings.responseTimeout()));
+            }
+            CompletableFuture.allOf(statuses.toArray(CompletableFuture[]::new)).thenRun(() -> {
+                int refused = statuses.stream().mapToInt(CompletableFuture::join)
+                        .filter(status -> status != SMPPConstant.STAT_ESME_ROK).findFirst().orElse(SMPPConstant.STAT_ESME_ROK);
+                if (refused == SMPPConstant.STAT_ESME_ROK) {
                     result.complete(Result.DELIVERED);
                 } else {
                     LOG.debug("{} did not take outbox message {}: status {}", session.account(), message.id(),
-                            status < 0 ? "none (timeout or closed)" : "0x" + Integer.toHexString(status));
+                            refused < 0 ? "none (timeout or closed)" : "0x" + Integer.toHexString(refused));
                     result.complete(Result.FAILED);
                 }
             });

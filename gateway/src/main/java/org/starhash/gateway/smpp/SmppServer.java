@@ -11,6 +11,8 @@ import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import org.starhash.gateway.config.OutboxSettings;
 import org.starhash.gateway.config.SmppSettings;
+import org.starhash.gateway.config.SmsSettings;
+import org.starhash.gateway.sms.Reassembly;
 import org.starhash.gateway.outbox.Courier;
 import org.jsmpp.bean.OptionalParameter;
 import org.starhash.gateway.engine.Engine;
@@ -23,6 +25,7 @@ import java.util.concurrent.TimeUnit;
 public final class SmppServer implements AutoCloseable {
 
     private final SmppSettings settings;
+    private final SmsSettings sms;
     private final Binds binds = new Binds();
     private final MoHandler mo;
     private final ChannelGroup channels = new DefaultChannelGroup("smpp", GlobalEventExecutor.INSTANCE);
@@ -31,17 +34,20 @@ public final class SmppServer implements AutoCloseable {
     private Channel listener;
 
     /**
+     * @param sms            how SMS text is read and written
      * @param itsSessionInfo echo a USSD dialogue's reference in its_session_info rather than user_message_reference
      */
-    public SmppServer(SmppSettings settings, Engine engine, boolean itsSessionInfo) {
+    public SmppServer(SmppSettings settings, SmsSettings sms, Engine engine, boolean itsSessionInfo) {
         this.settings = settings;
+        this.sms = sms;
+        MoParts parts = new MoParts(new Reassembly(sms.concatTimeout().toNanos(), sms.concatMaxWaiting()), System::nanoTime);
         this.mo = new MoHandler(engine, binds, itsSessionInfo ? OptionalParameter.Tag.ITS_SESSION_INFO
-                : OptionalParameter.Tag.USER_MESSAGE_REFERENCE);
+                : OptionalParameter.Tag.USER_MESSAGE_REFERENCE, parts, sms.transliterate());
     }
 
     /** The courier that sends outbox messages over this server's binds. */
     public Courier courier(OutboxSettings outbox) {
-        return new SmppCourier(binds, outbox);
+        return new SmppCourier(binds, outbox, sms.transliterate());
     }
 
     /** Binds the listening socket and returns the address it listens on (the real port when 0 was asked). */
@@ -63,6 +69,7 @@ public final class SmppServer implements AutoCloseable {
             throw new IOException("cannot listen for SMPP on " + settings.host() + ":" + settings.port() + ": "
                     + e.getMessage() + " (smpp.host / smpp.port in the config)", e);
         }
+        workers.scheduleAtFixedRate(mo::expireParts, 1, 1, TimeUnit.SECONDS);
         return (InetSocketAddress) listener.localAddress();
     }
 

@@ -3,48 +3,82 @@ package org.starhash.gateway.smpp;
 import org.jsmpp.bean.AbstractSmCommand;
 import org.jsmpp.bean.MessageRequest;
 import org.jsmpp.bean.OptionalParameter;
+import org.starhash.gateway.sms.Alphabet;
+import org.starhash.gateway.sms.Concatenation;
+import org.starhash.gateway.sms.Gsm7;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Optional;
 
 /**
- * Text in and out of {@code short_message}: data_coding 0 and 1 are read as ASCII, 3 as Latin-1 and 8 as
- * UCS-2; a reply goes out as ASCII when it can and as UCS-2 (data_coding 8) when it has other letters.
+ * Text in and out of {@code short_message}: data_coding 0 is read as unpacked GSM 7-bit, 1 as ASCII (IA5), 3 as
+ * Latin-1 and 8 as UCS-2; a reply goes out as GSM 7-bit when it can and as UCS-2 when it has other letters. A
+ * message with the UDHI bit of esm_class starts with a user data header, which is not text.
  */
 public final class SmppText {
 
-    static final byte DC_DEFAULT = 0;
-    static final byte DC_UCS2 = 8;
     /** The most octets short_message holds. */
     static final int MAX_SHORT_MESSAGE = 254;
+    /** esm_class bit 6: short_message starts with a user data header. */
+    static final byte ESM_UDHI = 0x40;
 
     private SmppText() {
     }
 
-    /** The text of an MO, or null when its data_coding is one we do not read. */
-    static String decode(byte[] bytes, byte dataCoding) {
-        if (bytes == null) {
-            return "";
-        }
+    /** The text of octets, or null when the data_coding is one we do not read. */
+    static String decode(byte[] bytes, int from, int to, byte dataCoding) {
         return switch (dataCoding & 0xff) {
-            case 0, 1 -> new String(bytes, StandardCharsets.US_ASCII);
-            case 3 -> new String(bytes, StandardCharsets.ISO_8859_1);
-            case 8 -> new String(bytes, StandardCharsets.UTF_16BE);
+            case 0 -> Gsm7.decode(bytes, from, to);
+            case 1 -> new String(bytes, from, to - from, StandardCharsets.US_ASCII);
+            case 3 -> new String(bytes, from, to - from, StandardCharsets.ISO_8859_1);
+            case 8 -> new String(bytes, from, to - from, StandardCharsets.UTF_16BE);
             default -> null;
         };
     }
 
-    /**
-     * The text a message carries, in {@code short_message} or else in {@code message_payload}; null when its
-     * data_coding is one we do not read.
-     */
-    public static String textOf(AbstractSmCommand sm) {
+    /** The octets a message carries: short_message, or message_payload when short_message is empty. */
+    static byte[] octetsOf(AbstractSmCommand sm) {
         byte[] raw = sm instanceof MessageRequest request ? request.getShortMessage() : null;
         OptionalParameter payload = sm.getOptionalParameter(OptionalParameter.Tag.MESSAGE_PAYLOAD);
         if ((raw == null || raw.length == 0) && payload instanceof OptionalParameter.OctetString octets) {
             raw = octets.getValue();
         }
-        return decode(raw, sm.getDataCoding());
+        return raw == null ? new byte[0] : raw;
+    }
+
+    /** Whether the message's octets start with a user data header. */
+    static boolean hasHeader(AbstractSmCommand sm) {
+        return (sm.getEsmClass() & ESM_UDHI) != 0;
+    }
+
+    /**
+     * The text a message carries, without its user data header; null when its data_coding is one we do not
+     * read. A header that cannot be read is taken as text.
+     */
+    public static String textOf(AbstractSmCommand sm) {
+        byte[] raw = octetsOf(sm);
+        int from = 0;
+        if (hasHeader(sm)) {
+            try {
+                from = Concatenation.header(raw).length();
+            } catch (IllegalArgumentException e) {
+                from = 0;
+            }
+        }
+        return decode(raw, from, raw.length, sm.getDataCoding());
+    }
+
+    /** The concatenation a message's user data header names, if it has one. */
+    public static Optional<Concatenation> concatenationOf(AbstractSmCommand sm) {
+        if (!hasHeader(sm)) {
+            return Optional.empty();
+        }
+        try {
+            return Concatenation.header(octetsOf(sm)).concatenation();
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 
     /** The ussd_service_op of a message, or -1 when it has none. */
@@ -53,17 +87,16 @@ public final class SmppText {
         return op instanceof OptionalParameter.Byte b ? b.getValue() & 0xff : -1;
     }
 
-    /** How a reply is written. */
+    /** How a text is written in one message. */
     public record Encoded(byte dataCoding, byte[] bytes) {
     }
 
+    /** A text in one message, GSM 7-bit when it fits, else UCS-2; USSD screens and single SMS. */
     public static Encoded encode(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            if (text.charAt(i) >= 0x80) {
-                return new Encoded(DC_UCS2, text.getBytes(StandardCharsets.UTF_16BE));
-            }
+        if (Alphabet.of(text) == Alphabet.GSM7) {
+            return new Encoded(Alphabet.GSM7.dataCoding(), Gsm7.encode(text));
         }
-        return new Encoded(DC_DEFAULT, text.getBytes(StandardCharsets.US_ASCII));
+        return new Encoded(Alphabet.UCS2.dataCoding(), text.getBytes(StandardCharsets.UTF_16BE));
     }
 
     /**

@@ -51,6 +51,15 @@ public record Subscriber(String msisdn, SubscriberKind kind, long balanceCents, 
         return new Subscriber(msisdn, kind, newBalanceCents, allowance, period, used, extraSpendCents);
     }
 
+    /** Counts package SMS used in a month; a new month starts the counters from zero. */
+    public Subscriber plusUsedSms(YearMonth month, long sms) {
+        if (month.equals(period)) {
+            return new Subscriber(msisdn, kind, balanceCents, allowance, period,
+                    new Units(used.minutes(), used.sms() + sms, used.megabytes()), extraSpendCents);
+        }
+        return new Subscriber(msisdn, kind, balanceCents, allowance, month, new Units(0, sms, 0), 0);
+    }
+
     /** Adds a charge to the bill of a month; a new month starts the counters from zero. */
     public Subscriber plusExtraSpend(YearMonth month, long cents) {
         if (month.equals(period)) {

@@ -15,19 +15,30 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * Reads subscribers from CSV with a header row ({@code msisdn,kind} required; {@code balance},
- * {@code package_*}, {@code used_*}, {@code extra_spend}, {@code period} optional). The whole file is checked
+ * {@code package_*}, {@code used_*}, {@code extra_spend}, {@code period}, {@code tax_number} and
+ * {@code spp_code} optional, the last two together). The whole file is checked
  * before anything is stored, so a bad row leaves the store as it was.
  */
 public final class SubscriberCsv {
 
     private static final Set<String> COLUMNS = Set.of("msisdn", "kind", "balance", "package_minutes", "package_sms",
-            "package_mb", "used_minutes", "used_sms", "used_mb", "extra_spend", "period");
+            "package_mb", "used_minutes", "used_sms", "used_mb", "extra_spend", "period", "tax_number", "spp_code");
 
     private SubscriberCsv() {
+    }
+
+    /**
+     * One row: the subscriber and, when the row names them, the customer's tax number and SPP code.
+     *
+     * @param subscriber the subscriber
+     * @param customer   the customer record, if the row has one
+     */
+    public record Row(Subscriber subscriber, Optional<Customer> customer) {
     }
 
     /** A file that cannot be imported; the message names the row and what is wrong. */
@@ -41,12 +52,12 @@ public final class SubscriberCsv {
      * Parses every row; the counters of a row without {@code period} belong to {@code currentPeriod}.
      * Row numbers in errors count the header as row 1, as a spreadsheet shows them.
      */
-    public static List<Subscriber> read(InputStream in, String name, Numbering numbering, YearMonth currentPeriod)
+    public static List<Row> read(InputStream in, String name, Numbering numbering, YearMonth currentPeriod)
             throws CsvException, IOException {
         CsvMapper mapper = CsvMapper.builder().enable(CsvParser.Feature.TRIM_SPACES)
                 .enable(CsvParser.Feature.SKIP_EMPTY_LINES).build();
         CsvSchema schema = CsvSchema.emptySchema().withHeader().withComments();
-        List<Subscriber> subscribers = new ArrayList<>();
+        List<Row> subscribers = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         try (MappingIterator<Map<String, String>> rows = mapper.readerForMapOf(String.class).with(schema).readValues(in)) {
             while (rows.hasNextValue()) {
@@ -60,7 +71,7 @@ public final class SubscriberCsv {
                 if (!seen.add(s.msisdn())) {
                     throw new CsvException(name + ": row " + line + ": " + s.msisdn() + " appears twice");
                 }
-                subscribers.add(s);
+                subscribers.add(new Row(s, customer(row, name + ": row " + line + ": ")));
             }
         } catch (RuntimeJsonMappingException e) {
             throw new CsvException(name + ": " + e.getMessage());
@@ -109,6 +120,23 @@ public final class SubscriberCsv {
         }
     }
 
+    private static Optional<Customer> customer(Map<String, String> row, String at) throws CsvException {
+        String tax = value(row, "tax_number", "");
+        String spp = value(row, "spp_code", "");
+        if (tax.isEmpty() && spp.isEmpty()) {
+            return Optional.empty();
+        }
+        if (tax.isEmpty() || spp.isEmpty()) {
+            throw new CsvException(at + "tax_number and spp_code go together: give both or neither");
+        }
+        TaxNumber.Check check = TaxNumber.check(tax);
+        if (check != TaxNumber.Check.VALID) {
+            throw new CsvException(at + "tax_number '" + tax + "' " + (check == TaxNumber.Check.FORMAT
+                    ? "must be 8 digits, the first not 0" : "has a wrong check digit (mod 11)"));
+        }
+        return Optional.of(new Customer(tax, spp));
+    }
+
     private static String value(Map<String, String> row, String column, String fallback) {
         String v = row.get(column);
         return v == null || v.isEmpty() ? fallback : v;
@@ -123,11 +151,14 @@ public final class SubscriberCsv {
         }
     }
 
-    /** Stores all subscribers in one transaction: all of them or, on failure, none. */
-    public static java.util.concurrent.CompletableFuture<Integer> store(Store store, List<Subscriber> subscribers) {
+    /** Stores all rows in one transaction: all of them or, on failure, none. */
+    public static java.util.concurrent.CompletableFuture<Integer> store(Store store, List<Row> rows) {
         return store.submit(tx -> {
-            subscribers.forEach(tx::put);
-            return subscribers.size();
+            for (Row row : rows) {
+                tx.put(row.subscriber());
+                row.customer().ifPresent(c -> tx.put(Customer.TABLE, row.subscriber().msisdn(), c));
+            }
+            return rows.size();
         });
     }
 }

@@ -24,7 +24,17 @@ class ConfigLoaderTest {
 
     private static GatewayConfig load(String yaml) throws ConfigException {
         return LOADER.load(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)), "gateway.yaml",
-                name -> Optional.of(ConfigLoaderTest.class.getResource("/logback-test.xml")));
+                ConfigLoaderTest::shippedFile);
+    }
+
+    /** A file beside the shipped config, as the loader of a file there would find it. */
+    private static Optional<java.net.URL> shippedFile(String name) {
+        Path file = Path.of("..", "config").resolve(name).normalize();
+        try {
+            return Files.exists(file) ? Optional.of(file.toUri().toURL()) : Optional.empty();
+        } catch (java.net.MalformedURLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String error(String yaml) {
@@ -187,6 +197,49 @@ class ConfigLoaderTest {
                 error(shipped().replace("admin_token: \"\"", "admin_token: \"short\"")));
         assertEquals("gateway.yaml: ussd.codes.12a: a USSD service code is 1 to 6 digits, with a * after them for the "
                 + "code followed by parts", error(shipped().replace("\"111\": collect_call", "\"12a\": collect_call")));
+    }
+
+    @Test
+    void theKeywordTablesJoinDonationsAndStopCodesToTheirNumbers() throws Exception {
+        GatewayConfig config = LOADER.load(Path.of("..", "config", "gateway.yaml"));
+        assertEquals(false, config.sms().transliterate());
+        assertEquals(60, config.sms().concatTimeout().toSeconds());
+        ShortNumberRoute donations = config.shortNumbers().get("1919");
+        assertEquals("spp", donations.keywords().get("SPP"));
+        assertEquals("donation", donations.keywords().get("NOGICE5"));
+        assertEquals(500, config.keywords().donations().get("NOGICE5").amountCents());
+        assertEquals(java.util.Set.of("CHAT STOP", "IGRA STOP", "PIMP STOP", "RADAR STOP"),
+                config.shortNumbers().get("6161").keywords().keySet());
+        assertEquals(java.util.Optional.of("directory"), config.shortNumbers().get("1188").anyText());
+        assertEquals(java.util.Set.of("NEURJE"), config.shortNumbers().get("7070").free());
+        assertEquals(java.util.Optional.of("Žalec"), config.keywords().storm().place("ZALEC"));
+        assertEquals(java.util.Optional.of("Novo mesto"), config.keywords().storm().place("novo  mesto"));
+        assertEquals(9, config.keywords().directory().entries().size());
+        assertEquals(42, config.keywords().directory().priceCents());
+    }
+
+    @Test
+    void badKeywordServiceSettingsAreRefused() throws Exception {
+        assertEquals("gateway.yaml: short_numbers.1188.any_text: unknown service 'directori'; known services: "
+                + new java.util.TreeSet<>(Services.NAMES), error(shipped().replace("any_text: directory", "any_text: directori")));
+        assertEquals("gateway.yaml: short_numbers.7070.free: 'NEVIHTA' is not one of this number's keywords "
+                + "[PORABA, POLNI, GPRS TUJINA, NEURJE]", error(shipped().replace("free: [NEURJE]", "free: [NEVIHTA]")));
+        assertEquals("gateway.yaml: services.donations.keywords.NOGICE.amount: must be more than 0",
+                error(shipped().replace("NOGICE: {charity: Društvo \"Vesele nogice\", amount: 1}",
+                        "NOGICE: {charity: Društvo \"Vesele nogice\", amount: 0}")));
+        assertEquals("gateway.yaml: services.donations.keywords.SPP: the same keyword as another one on this number "
+                + "(case and diacritics do not count)", error(shipped().replace("      POT: {", "      SPP: {")));
+        assertEquals("gateway.yaml: services.storm_alerts.radar_link: 'wap.telemach.si' must be an http:// or https:// link",
+                error(shipped().replace("radar_link: \"https://wap.telemach.si/radar\"", "radar_link: wap.telemach.si")));
+        assertEquals("gateway.yaml: services.storm_alerts.places[0]: a place cannot end with STOP, the word that unsubscribes",
+                error(shipped().replace("places: [Ajdovščina,", "places: [Bus Stop,")));
+        assertEquals("gateway.yaml: services.directory.file: 'imenik.csv' does not exist (relative to the config file)",
+                error(shipped().replace("file: directory.csv", "file: imenik.csv")));
+        assertEquals("gateway.yaml: services.content_providers.tsmedia.stop.6600: 'CHAT STOP' already stops another "
+                + "provider on 6600", error(shipped().replace("\"4321\": [VZDEVEK STOP, STOP]",
+                        "\"4321\": [VZDEVEK STOP, STOP]\n        \"6600\": [CHAT STOP]")));
+        assertEquals("gateway.yaml: sms.concat_timeout_seconds: 0 is out of range (1 to 3600)",
+                error(shipped().replace("concat_timeout_seconds: 60", "concat_timeout_seconds: 0")));
     }
 
     @Test

@@ -19,6 +19,10 @@ class SubscriberCsvTest {
     private static final YearMonth NOV = YearMonth.of(2026, 11);
 
     private static List<Subscriber> read(String csv) throws Exception {
+        return rows(csv).stream().map(SubscriberCsv.Row::subscriber).toList();
+    }
+
+    private static List<SubscriberCsv.Row> rows(String csv) throws Exception {
         return SubscriberCsv.read(new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), "subs.csv", SLOVENIA, NOV);
     }
 
@@ -30,7 +34,7 @@ class SubscriberCsvTest {
     void theShippedDemoSubscribersRead() throws Exception {
         List<Subscriber> demo;
         try (var in = Files.newInputStream(Path.of("..", "config", "subscribers.csv"))) {
-            demo = SubscriberCsv.read(in, "subscribers.csv", SLOVENIA, NOV);
+            demo = SubscriberCsv.read(in, "subscribers.csv", SLOVENIA, NOV).stream().map(SubscriberCsv.Row::subscriber).toList();
         }
         Subscriber prepaid = demo.stream().filter(s -> s.msisdn().equals("38670000001")).findFirst().orElseThrow();
         assertEquals(SubscriberKind.PREPAID, prepaid.kind());
@@ -63,7 +67,7 @@ class SubscriberCsvTest {
     @Test
     void anUnknownColumnIsRefused() {
         assertEquals("subs.csv: row 1: unknown column 'balanse'; known columns: balance, extra_spend, kind, msisdn, "
-                        + "package_mb, package_minutes, package_sms, period, used_mb, used_minutes, used_sms",
+                        + "package_mb, package_minutes, package_sms, period, spp_code, tax_number, used_mb, used_minutes, used_sms",
                 error("msisdn,kind,balanse\n070000001,prepaid,1\n"));
     }
 
@@ -72,7 +76,7 @@ class SubscriberCsvTest {
         try (Store store = Store.open(dir, StoreSettings.DEFAULTS)) {
             assertThrows(SubscriberCsv.CsvException.class, () -> read("msisdn,kind\n070000001,prepaid\nx,prepaid\n"));
             assertEquals(0, store.size(Subscribers.TABLE));
-            SubscriberCsv.store(store, read("msisdn,kind\n070000001,prepaid\n070000002,prepaid\n")).get();
+            SubscriberCsv.store(store, rows("msisdn,kind\n070000001,prepaid\n070000002,prepaid\n")).get();
             assertEquals(2, store.size(Subscribers.TABLE));
         }
     }

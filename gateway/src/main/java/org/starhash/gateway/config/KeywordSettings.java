@@ -1,0 +1,113 @@
+package org.starhash.gateway.config;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The operator's tables and amounts for the SMS keyword services (SERVICES.md §2).
+ *
+ * @param roaming   the roaming data limits and what GPRS TUJINA adds
+ * @param storm     storm alerts (NEURJE)
+ * @param directory the 1188 directory
+ * @param donations donation keywords, upper-case without diacritics
+ * @param providers content providers by id, in the order of the file; a stop keyword on a number belongs to one
+ */
+public record KeywordSettings(Roaming roaming, Storm storm, Directory directory, Map<String, Donation> donations,
+                              Map<String, Provider> providers) {
+
+    public KeywordSettings {
+        Objects.requireNonNull(roaming, "roaming");
+        Objects.requireNonNull(storm, "storm");
+        Objects.requireNonNull(directory, "directory");
+        donations = Map.copyOf(donations);
+        // In the order of the file, so checks and errors name providers as the operator wrote them.
+        providers = Collections.unmodifiableMap(new LinkedHashMap<>(providers));
+    }
+
+    /**
+     * Roaming data limits of a month.
+     *
+     * @param euLimitCents    the limit in EU countries
+     * @param nonEuLimitCents the limit outside the EU
+     * @param euRaiseCents    what GPRS TUJINA adds in the EU
+     * @param nonEuRaiseMb    what GPRS TUJINA adds outside the EU, in MB
+     */
+    public record Roaming(long euLimitCents, long nonEuLimitCents, long euRaiseCents, long nonEuRaiseMb) {
+    }
+
+    /**
+     * Storm alerts.
+     *
+     * @param maxPlaces the most places one subscriber may follow
+     * @param radarLink the radar page every alert links to
+     * @param places    the places alerts are issued for, in their proper spelling
+     */
+    public record Storm(int maxPlaces, String radarLink, List<String> places) {
+        public Storm {
+            places = List.copyOf(places);
+        }
+
+        /** The proper spelling of a place written without regard to case and diacritics. */
+        public Optional<String> place(String written) {
+            String folded = ConfigLoader.foldKeyword(written);
+            return places.stream().filter(p -> ConfigLoader.foldKeyword(p).equals(folded)).findFirst();
+        }
+    }
+
+    /**
+     * The 1188 directory.
+     *
+     * @param entries    the listed subscribers
+     * @param priceCents what one reply SMS with results costs
+     * @param maxResults the most results one reply lists
+     */
+    public record Directory(List<DirectoryEntry> entries, long priceCents, int maxResults) {
+        public Directory {
+            entries = List.copyOf(entries);
+        }
+    }
+
+    /**
+     * One listing of the directory.
+     *
+     * @param name    the subscriber's name
+     * @param address street and place
+     * @param number  the phone number as printed
+     */
+    public record DirectoryEntry(String name, String address, String number) {
+    }
+
+    /**
+     * A donation keyword.
+     *
+     * @param charity     who gets the money
+     * @param amountCents how much, without VAT
+     */
+    public record Donation(String charity, long amountCents) {
+    }
+
+    /**
+     * A content provider.
+     *
+     * @param id      its key in the config, stored with the subscriptions
+     * @param name    its name, shown in the confirmation
+     * @param contact where subscribers can complain
+     * @param stop    its stop keywords (upper-case, without diacritics) by short number
+     */
+    public record Provider(String id, String name, String contact, Map<String, List<String>> stop) {
+        public Provider {
+            stop = Map.copyOf(stop);
+        }
+    }
+
+    /** The provider whose stop keyword this is on a short number. */
+    public Optional<Provider> providerOf(String number, String keyword) {
+        return providers.values().stream()
+                .filter(p -> p.stop().getOrDefault(number, List.of()).contains(keyword))
+                .findFirst();
+    }
+}
