@@ -46,13 +46,12 @@ public final class StormAlertService implements Service {
         List<String> args = call.args();
         boolean stop = !args.isEmpty() && args.get(args.size() - 1).equalsIgnoreCase(STOP);
         String written = String.join(" ", stop ? args.subList(0, args.size() - 1) : args);
+        if (written.isEmpty() && places.isEmpty()) {
+            return say(TextKey.STORM_NONE, Map.of());
+        }
         if (written.isEmpty()) {
-            if (stop) {
-                return places.isEmpty() ? say(TextKey.STORM_NONE, Map.of())
-                        : change(List.of(), caller, TextKey.STORM_ALL_OFF, Map.of("places", String.join(", ", places)));
-            }
-            return places.isEmpty() ? say(TextKey.STORM_NONE, Map.of())
-                    : say(TextKey.STORM_LIST, Map.of("places", String.join(", ", places)));
+            Map<String, String> listed = Map.of("places", String.join(", ", places));
+            return stop ? change(List.of(), caller, TextKey.STORM_ALL_OFF, listed) : say(TextKey.STORM_LIST, listed);
         }
         Optional<String> place = storm.place(written);
         if (place.isEmpty()) {

@@ -54,7 +54,7 @@ final class MoParts {
 
     Result read(AbstractSmCommand sm, boolean ussd) {
         byte dataCoding = sm.getDataCoding();
-        if (SmppText.decode(new byte[0], 0, 0, dataCoding) == null) {
+        if (!SmppText.readable(dataCoding)) {
             return new Refused(SMPPConstant.STAT_ESME_RINVDCS, "data_coding " + (dataCoding & 0xff));
         }
         byte[] raw = SmppText.octetsOf(sm);

@@ -26,6 +26,12 @@ public final class SmppText {
     private SmppText() {
     }
 
+    /** Whether we read the data_coding: 0, 1, 3 or 8. */
+    static boolean readable(byte dataCoding) {
+        int dc = dataCoding & 0xff;
+        return dc == 0 || dc == 1 || dc == 3 || dc == 8;
+    }
+
     /** The text of octets, or null when the data_coding is one we do not read. */
     static String decode(byte[] bytes, int from, int to, byte dataCoding) {
         return switch (dataCoding & 0xff) {
