@@ -4,6 +4,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.starhash.billing.BillingHooks;
 import org.starhash.billing.ChargeEvent;
+import org.starhash.gateway.store.FaultLog;
 import org.starhash.gateway.store.Store;
 
 import java.io.IOException;
@@ -29,6 +30,10 @@ public final class ChargeDispatcher implements AutoCloseable {
     private final LinkedBlockingQueue<ChargeEvent> queue = new LinkedBlockingQueue<>();
     private final Thread thread;
     private volatile boolean running = true;
+    private final FaultLog hookFault = new FaultLog(LOG, "billing hooks (charge events wait in the store)");
+    private final FaultLog removalFault = new FaultLog(LOG, "removal of delivered charge events");
+    /** Ids the hooks accepted whose removal from the store failed; tried again with the next batch. */
+    private final List<String> unremoved = new ArrayList<>();
 
     public ChargeDispatcher(Store store, BillingHooks hooks) {
         this.store = store;
@@ -64,16 +69,13 @@ public final class ChargeDispatcher implements AutoCloseable {
                     queue.drainTo(batch, MAX_BATCH - 1);
                 }
                 hooks.accept(batch);
-                List<String> ids = batch.stream().map(ChargeEvent::id).toList();
-                store.submit(tx -> {
-                    ids.forEach(id -> tx.remove(PendingCharges.TABLE, id));
-                    return null;
-                }).whenComplete((ok, error) -> {
-                    if (error != null) {
-                        LOG.warn("{} delivered charge events stay pending and will be offered again at the next start: {}",
-                                ids.size(), error.getMessage());
-                    }
-                });
+                hookFault.ok();
+                List<String> ids = new ArrayList<>(batch.stream().map(ChargeEvent::id).toList());
+                synchronized (unremoved) {
+                    ids.addAll(unremoved);
+                    unremoved.clear();
+                }
+                remove(ids);
                 batch.clear();
                 backoff = 100;
             } catch (InterruptedException e) {
@@ -84,11 +86,33 @@ public final class ChargeDispatcher implements AutoCloseable {
                     LOG.warn("billing hooks failed at stop; {} charge events stay pending for the next start", batch.size());
                     return;
                 }
-                LOG.error("billing hooks failed, retrying {} charge events in {} ms: {}", batch.size(), backoff, e.getMessage());
+                hookFault.failed(batch.size() + " charge events, retried in " + backoff + " ms: " + FaultLog.describe(e));
                 sleep(backoff);
                 backoff = Math.min(backoff * 2, MAX_BACKOFF_MS);
             }
         }
+    }
+
+    /**
+     * Forgets delivered events; a removal the store refuses is tried again with the next batch, so that a
+     * passing store fault does not make the hooks see them again at the next start.
+     */
+    private void remove(List<String> ids) {
+        store.submit(tx -> {
+            ids.forEach(id -> tx.remove(PendingCharges.TABLE, id));
+            return null;
+        }).whenComplete((ok, error) -> {
+            if (error == null) {
+                removalFault.ok();
+                return;
+            }
+            removalFault.failed(ids.size() + " delivered charge events stay pending: " + FaultLog.describe(error));
+            synchronized (unremoved) {
+                if (unremoved.size() < 1_000_000) {
+                    unremoved.addAll(ids);
+                }
+            }
+        });
     }
 
     private static void sleep(long ms) {

@@ -17,7 +17,9 @@ import org.starhash.gateway.services.Service;
 import org.starhash.gateway.store.Money;
 import org.starhash.gateway.store.Numbering;
 import org.starhash.gateway.store.Store;
+import org.starhash.gateway.store.FaultLog;
 import org.starhash.gateway.store.StoreBusyException;
+import org.starhash.gateway.store.StoreFailedException;
 import org.starhash.gateway.store.Subscriber;
 import org.starhash.gateway.store.Tx;
 import org.starhash.gateway.ussd.Dialogue;
@@ -42,6 +44,8 @@ import java.util.concurrent.CompletionException;
 public final class Engine {
 
     private static final Logger LOG = LoggerFactory.getLogger(Engine.class);
+    /** A failing request is logged as a fault, not once per request: under a fault every request fails alike. */
+    private final FaultLog requestFault = new FaultLog(LOG, "requests");
 
     private final Router router;
     private final Map<String, Service> services;
@@ -163,7 +167,8 @@ public final class Engine {
         events.decide(dialogue.msisdn(), (call, callee, tx) ->
                         services.get(asked.action()).decide(call.with(List.of(), asked.params()), callee, tx))
                 .exceptionally(error -> {
-                    LOG.error("the unanswered question to {} could not be settled", dialogue.msisdn(), error);
+                    requestFault.failed("the unanswered question to " + dialogue.msisdn() + " could not be settled: "
+                            + FaultLog.describe(error));
                     return null;
                 });
     }
@@ -222,7 +227,13 @@ public final class Engine {
             if (cause instanceof StoreBusyException) {
                 return new Reply(Reply.Status.BUSY, texts.render(TextKey.TRY_LATER, Map.of()));
             }
-            LOG.error("request {} from {} to {} failed", invocation.requestId(), invocation.msisdn(), request.to(), cause);
+            if (!(cause instanceof StoreFailedException)) {
+                // The store logs its own faults; anything else is a fault of the request path itself.
+                if (!requestFault.failing()) {
+                    LOG.error("request {} from {} to {} failed", invocation.requestId(), invocation.msisdn(), request.to(), cause);
+                }
+                requestFault.failed(cause);
+            }
             return new Reply(Reply.Status.FAILED, texts.render(TextKey.TRY_LATER, Map.of()));
         });
     }

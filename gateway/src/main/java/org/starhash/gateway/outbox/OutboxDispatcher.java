@@ -3,6 +3,7 @@ package org.starhash.gateway.outbox;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.starhash.gateway.config.OutboxSettings;
+import org.starhash.gateway.store.FaultLog;
 import org.starhash.gateway.store.Outbox;
 import org.starhash.gateway.store.OutboxMessage;
 import org.starhash.gateway.store.Store;
@@ -40,6 +41,7 @@ public final class OutboxDispatcher implements AutoCloseable {
     private Courier courier;
     private int inFlight;
     private ScheduledFuture<?> wakeUp;
+    private final FaultLog removalFault = new FaultLog(LOG, "removal of delivered outbox messages");
 
     /** One message with its delivery history. */
     private record Pending(OutboxMessage message, int failures, long dueNanos) {
@@ -150,10 +152,16 @@ public final class OutboxDispatcher implements AutoCloseable {
         store.submit(tx -> {
             tx.remove(Outbox.TABLE, m.id());
             return null;
-        }).exceptionally(e -> {
-            LOG.warn("outbox message {} was delivered but stays stored ({}); it will be sent again at the next start",
-                    m.id(), e.toString());
-            return null;
+        }).whenComplete((ok, e) -> {
+            if (e == null) {
+                removalFault.ok();
+                return;
+            }
+            // Tried again later, so a passing store fault does not make it go out twice at the next start.
+            removalFault.failed("outbox message " + m.id() + " was delivered but stays stored: " + FaultLog.describe(e));
+            if (!worker.isShutdown()) {
+                worker.schedule(() -> remove(m), PARKED_RETRY.toSeconds(), TimeUnit.SECONDS);
+            }
         });
     }
 

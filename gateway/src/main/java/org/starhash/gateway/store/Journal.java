@@ -1,71 +1,122 @@
 package org.starhash.gateway.store;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.BiConsumer;
-import java.util.stream.Stream;
 
 /**
- * The append-only journal, the source of truth: segment files named by the first sequence they hold.
- * A torn record at the very end (a crash during a write) is cut off at open; damage anywhere else stops the
- * open, because skipping it would silently lose acknowledged changes.
+ * The append-only journal, the source of truth: segment files named by the first sequence they hold. A record
+ * is acknowledged only once forced; a write or force that fails is cut back off, and the next record starts a
+ * segment of its own, which also voids whatever of the failed record could not be cut off (a later segment
+ * wins over records of the same sequences in an earlier one). A torn record is dropped at open where nothing
+ * after it is missing; a gap in the sequences stops the open, because acknowledged changes would be lost.
  */
 final class Journal implements AutoCloseable {
 
+    private static final Logger LOG = LoggerFactory.getLogger(Journal.class);
     private static final String SUFFIX = ".journal";
+    /** Created ahead, so that starting a segment needs no new descriptor when none may be left. */
+    private static final String SPARE = "next.spare";
 
     private final Path directory;
+    private final Disk disk;
     private final long segmentBytes;
     private final TreeMap<Long, Path> segments = new TreeMap<>();
+    private FileChannel directoryChannel;
     private FileChannel current;
+    private FileChannel spare;
     private long currentSize;
+    private long syncedSize;
     private long lastSeq;
+    private long syncedSeq;
 
-    private Journal(Path directory, long segmentBytes) {
+    private Journal(Path directory, Disk disk, long segmentBytes) {
         this.directory = directory;
+        this.disk = disk;
         this.segmentBytes = segmentBytes;
     }
 
-    /**
-     * Opens the journal in {@code directory}, handing every record after {@code checkpointSeq} to {@code replay}
-     * in order, and returns it ready to append after the last good record.
-     */
-    static Journal open(Path directory, long segmentBytes, long checkpointSeq,
+    static Journal open(Path directory, long segmentBytes, long fromSeq,
                         BiConsumer<Long, List<JournalEntry>> replay) throws IOException {
-        Files.createDirectories(directory);
-        Journal journal = new Journal(directory, segmentBytes);
-        try (Stream<Path> files = Files.list(directory)) {
-            files.filter(p -> p.getFileName().toString().endsWith(SUFFIX))
-                    .forEach(p -> journal.segments.put(firstSeqOf(p), p));
-        }
-        journal.lastSeq = checkpointSeq;
-        long lastRecord = -1;
-        for (Map.Entry<Long, Path> segment : journal.segments.entrySet()) {
-            boolean last = segment.getKey().equals(journal.segments.lastKey());
-            lastRecord = journal.replaySegment(segment.getValue(), last, checkpointSeq, replay);
-        }
-        // Append to the last segment only where its records run on into the next sequence.
-        if (!journal.segments.isEmpty() && (lastRecord == -1 || lastRecord == journal.lastSeq)) {
-            Path tail = journal.segments.lastEntry().getValue();
-            journal.current = FileChannel.open(tail, StandardOpenOption.WRITE, StandardOpenOption.READ);
-            journal.currentSize = journal.current.size();
-            journal.current.position(journal.currentSize);
+        return open(directory, Disk.REAL, segmentBytes, fromSeq, replay);
+    }
+
+    /**
+     * Opens the journal in {@code directory}, handing every record after {@code fromSeq} to {@code replay} in
+     * order, and returns it ready to append after the last good record.
+     */
+    static Journal open(Path directory, Disk disk, long segmentBytes, long fromSeq,
+                        BiConsumer<Long, List<JournalEntry>> replay) throws IOException {
+        disk.createDirectories(directory);
+        Journal journal = new Journal(directory, disk, segmentBytes);
+        try {
+            journal.replayAll(fromSeq, replay);
+            journal.directoryChannel = disk.open(directory, StandardOpenOption.READ);
+            journal.openTail();
+            journal.makeSpare();
+        } catch (IOException | RuntimeException e) {
+            journal.closeQuietly();
+            throw e;
         }
         return journal;
     }
 
-    /** Replays one segment and returns the sequence of its last good record, or -1 when it has none. */
-    private long replaySegment(Path file, boolean last, long checkpointSeq,
-                               BiConsumer<Long, List<JournalEntry>> replay) throws IOException {
-        long expected = -1;
-        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+    private void replayAll(long fromSeq, BiConsumer<Long, List<JournalEntry>> replay) throws IOException {
+        for (Path p : disk.list(directory)) {
+            String name = p.getFileName().toString();
+            if (name.endsWith(SUFFIX)) {
+                segments.put(firstSeqOf(p), p);
+            } else if (name.equals(SPARE) || name.endsWith(".tmp")) {
+                disk.delete(p);
+            }
+        }
+        lastSeq = fromSeq;
+        boolean damaged = false;
+        for (Map.Entry<Long, Path> segment : List.copyOf(segments.entrySet())) {
+            Long next = segments.higherKey(segment.getKey());
+            long limit = next == null ? Long.MAX_VALUE : next;
+            if (damaged && segment.getKey() > lastSeq + 1 && segment.getKey() > fromSeq + 1) {
+                throw new IOException("journal is damaged before segment " + segment.getValue() + ": sequences "
+                        + (lastSeq + 1) + " to " + (segment.getKey() - 1)
+                        + " are missing, so acknowledged changes would be lost: refusing to open");
+            }
+            damaged = replaySegment(segment.getValue(), limit, fromSeq, replay);
+        }
+        // Segments whose every record the state already holds, and empty ones before the last, are not needed.
+        while (segments.size() > 1) {
+            Map.Entry<Long, Path> first = segments.firstEntry();
+            if (segments.higherKey(first.getKey()) - 1 > fromSeq && sizeOf(first.getValue()) > 0) {
+                break;
+            }
+            disk.delete(first.getValue());
+            segments.remove(first.getKey());
+        }
+        syncedSeq = lastSeq;
+    }
+
+    private long sizeOf(Path file) throws IOException {
+        try (FileChannel ch = disk.open(file, StandardOpenOption.READ)) {
+            return ch.size();
+        }
+    }
+
+    /**
+     * Replays one segment up to the first record at {@code limit} (a later segment's) or the first bad one, and
+     * cuts the segment off there; returns whether it stopped at damage.
+     */
+    private boolean replaySegment(Path file, long limit, long fromSeq,
+                                  BiConsumer<Long, List<JournalEntry>> replay) throws IOException {
+        boolean damaged = false;
+        try (FileChannel ch = disk.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
             long size = ch.size();
             ByteBuffer header = ByteBuffer.allocate(JournalRecord.HEADER_BYTES);
             long position = 0;
@@ -90,31 +141,64 @@ final class Journal implements AutoCloseable {
                     }
                 }
                 if (payload == null) {
-                    if (!last) {
-                        throw new IOException("journal segment " + file + " is damaged at byte " + position
-                                + "; it is not the last segment, so acknowledged changes would be lost: refusing to open");
-                    }
-                    ch.truncate(position);
-                    ch.force(true);
+                    damaged = true;
                     break;
                 }
                 long seq = JournalRecord.seqOf(payload);
-                if (expected != -1 && seq != expected) {
-                    throw new IOException("journal " + file + " jumps from sequence " + (expected - 1) + " to " + seq);
+                if (seq >= limit) {
+                    break;
                 }
-                expected = seq + 1;
-                if (seq > checkpointSeq) {
+                if (seq > fromSeq) {
                     if (seq != lastSeq + 1) {
                         throw new IOException("journal misses sequences " + (lastSeq + 1) + " to " + (seq - 1)
-                                + " after the checkpoint; refusing to open");
+                                + " in " + file + "; refusing to open");
                     }
                     replay.accept(seq, JournalRecord.entriesOf(payload));
                     lastSeq = seq;
                 }
                 position += JournalRecord.HEADER_BYTES + payloadLength;
             }
+            if (position < size) {
+                LOG.info("journal segment {} cut at byte {} of {}: {}", file.getFileName(), position, size,
+                        damaged ? "a torn record (never acknowledged)" : "records a later segment replaced");
+                ch.truncate(position);
+                ch.force(true);
+            }
         }
-        return expected == -1 ? -1 : expected - 1;
+        return damaged;
+    }
+
+    private void openTail() throws IOException {
+        if (segments.isEmpty()) {
+            return;
+        }
+        Path tail = segments.lastEntry().getValue();
+        current = disk.open(tail, StandardOpenOption.WRITE, StandardOpenOption.READ);
+        currentSize = current.size();
+        syncedSize = currentSize;
+        // A tail named after a later sequence than the next one takes no records: a new segment starts.
+        if (!runsOn(tail)) {
+            current.close();
+            current = null;
+        }
+    }
+
+    private boolean runsOn(Path tail) {
+        // the name of the tail is its first sequence
+        return segments.lastKey() <= lastSeq + 1;
+    }
+
+    private void makeSpare() {
+        if (spare != null) {
+            return;
+        }
+        try {
+            Path file = directory.resolve(SPARE);
+            disk.delete(file);
+            spare = disk.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, StandardOpenOption.READ);
+        } catch (IOException e) {
+            LOG.debug("journal has no spare segment for now: {}", e.toString());
+        }
     }
 
     private static void readFully(FileChannel ch, ByteBuffer buf, long position) throws IOException {
@@ -138,55 +222,102 @@ final class Journal implements AutoCloseable {
         return lastSeq;
     }
 
+    /** Writes one record and forces it; on failure nothing of it counts and the exception says why. */
+    void write(long seq, List<JournalEntry> entries) throws IOException {
+        append(seq, entries);
+        sync();
+    }
+
     /** Writes one record; it is durable only after {@link #sync()}. */
     void append(long seq, List<JournalEntry> entries) throws IOException {
         if (seq != lastSeq + 1) {
             throw new IllegalArgumentException("journal sequence " + seq + " does not follow " + lastSeq);
         }
         ByteBuffer record = JournalRecord.encode(seq, entries);
-        if (current == null || (currentSize > 0 && currentSize + record.remaining() > segmentBytes)) {
-            startSegment(seq);
-        }
-        while (record.hasRemaining()) {
-            currentSize += current.write(record);
+        try {
+            if (current == null || (currentSize > 0 && currentSize + record.remaining() > segmentBytes)) {
+                startSegment(seq);
+            }
+            long at = currentSize;
+            while (record.hasRemaining()) {
+                at += current.write(record, at);
+            }
+            currentSize = at;
+        } catch (IOException | RuntimeException e) {
+            rollBack();
+            throw e;
         }
         lastSeq = seq;
     }
 
-    /** Forces what was appended to the disk. */
+    /** Forces what was appended to the disk; on failure the unforced records are taken back. */
     void sync() throws IOException {
-        if (current != null) {
+        if (current == null || syncedSeq == lastSeq) {
+            return;
+        }
+        try {
             current.force(false);
+        } catch (IOException | RuntimeException e) {
+            rollBack();
+            throw e;
+        }
+        syncedSize = currentSize;
+        syncedSeq = lastSeq;
+    }
+
+    /**
+     * Takes back what was not forced: cut off where possible, and in any case the segment is left, so the next
+     * record starts a new one that voids whatever remained.
+     */
+    private void rollBack() {
+        lastSeq = syncedSeq;
+        if (current != null) {
+            try {
+                current.truncate(syncedSize);
+            } catch (IOException | RuntimeException e) {
+                LOG.debug("journal could not cut a failed write off: {}", e.toString());
+            }
+            try {
+                current.close();
+            } catch (IOException e) {
+                LOG.debug("journal segment did not close: {}", e.toString());
+            }
+            current = null;
         }
     }
 
     private void startSegment(long firstSeq) throws IOException {
         if (current != null) {
             current.force(false);
+            syncedSeq = lastSeq;
             current.close();
+            current = null;
         }
         Path file = directory.resolve(String.format("%020d%s", firstSeq, SUFFIX));
-        current = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, StandardOpenOption.READ);
-        currentSize = 0;
-        segments.put(firstSeq, file);
-        syncDirectory();
-    }
-
-    private void syncDirectory() throws IOException {
-        try (FileChannel dir = FileChannel.open(directory, StandardOpenOption.READ)) {
-            dir.force(true);
+        if (spare != null) {
+            disk.rename(directory.resolve(SPARE), file);
+            current = spare;
+            spare = null;
+        } else {
+            disk.delete(file);
+            current = disk.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, StandardOpenOption.READ);
         }
+        currentSize = 0;
+        syncedSize = 0;
+        segments.put(firstSeq, file);
+        directoryChannel.force(true);
+        makeSpare();
     }
 
-    /** Deletes the segments whose every record is at or before the checkpoint. */
-    void releaseUpTo(long checkpointSeq) throws IOException {
+    /** Deletes the segments whose every record is at or before {@code seq}; a delete that fails is tried again. */
+    void releaseUpTo(long seq) throws IOException {
         while (segments.size() > 1) {
             Map.Entry<Long, Path> first = segments.firstEntry();
             long nextFirst = segments.higherKey(first.getKey());
-            if (nextFirst - 1 > checkpointSeq) {
+            if (nextFirst - 1 > seq) {
                 return;
             }
-            Files.deleteIfExists(first.getValue());
+            disk.delete(first.getValue());
             segments.remove(first.getKey());
         }
     }
@@ -196,12 +327,34 @@ final class Journal implements AutoCloseable {
         return segments.size();
     }
 
+    private void closeQuietly() {
+        for (FileChannel ch : new FileChannel[] {current, spare, directoryChannel}) {
+            if (ch != null) {
+                try {
+                    ch.close();
+                } catch (IOException e) {
+                    LOG.debug("journal file did not close: {}", e.toString());
+                }
+            }
+        }
+        current = null;
+        spare = null;
+        directoryChannel = null;
+    }
+
     @Override
     public void close() throws IOException {
-        if (current != null) {
-            current.force(false);
-            current.close();
-            current = null;
+        try {
+            if (current != null && syncedSeq != lastSeq) {
+                current.force(false);
+            }
+        } finally {
+            closeQuietly();
+            try {
+                disk.delete(directory.resolve(SPARE));
+            } catch (IOException e) {
+                LOG.debug("journal spare stays until the next start: {}", e.toString());
+            }
         }
     }
 }

@@ -2,14 +2,14 @@ package org.starhash.gateway.store;
 
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * The durable changes that MapDB does not hold yet, owned by the writer thread: those since the running
- * checkpoint began, and those the checkpoint is still copying into MapDB. A key changed many times between
- * two checkpoints reaches MapDB once, and a key written and removed in between not at all.
+ * The durable changes that the complete state file does not hold yet, owned by the writer thread: those since
+ * the running checkpoint began, and those it is writing. It also keeps the changes of the last completed
+ * checkpoint, which the other state file still lacks. A key changed many times between two checkpoints is
+ * written once, and a key written and removed in between not at all.
  */
 final class Overlay {
 
@@ -17,11 +17,12 @@ final class Overlay {
     static final byte[] REMOVED = new byte[0];
 
     private Map<TableKey, byte[]> current = new HashMap<>();
-    /** Keys of {@code current} that were inserted new: MapDB has never seen them. */
+    /** Keys of {@code current} that were inserted new: no state file has ever seen them. */
     private Set<TableKey> fresh = new HashSet<>();
     private Map<TableKey, byte[]> flushing = Map.of();
+    private Map<TableKey, byte[]> older = Map.of();
 
-    /** The newest bytes of a key: its value, {@link #REMOVED}, or null when MapDB has the answer. */
+    /** The newest bytes of a key: its value, {@link #REMOVED}, or null when the state file has the answer. */
     byte[] get(TableKey key) {
         byte[] value = current.get(key);
         return value != null ? value : flushing.get(key);
@@ -30,7 +31,7 @@ final class Overlay {
     /** Records a durable write; {@code isNew} says the key existed nowhere before. */
     void put(TableKey key, byte[] valueOrRemoved, boolean isNew) {
         if (valueOrRemoved == REMOVED && (isNew || fresh.contains(key))) {
-            // Never in MapDB: forgetting the key is the whole removal.
+            // Never in a state file: forgetting the key is the whole removal.
             current.remove(key);
             fresh.remove(key);
             return;
@@ -41,21 +42,46 @@ final class Overlay {
         }
     }
 
+    /** Records a change replayed at start that the complete state file has but the other one lacks. */
+    void putOlder(TableKey key, byte[] valueOrRemoved) {
+        if (older.isEmpty()) {
+            older = new HashMap<>();
+        }
+        older.put(key, valueOrRemoved);
+    }
+
+    /** Changed keys not yet in the complete state file. */
     int size() {
-        return current.size();
+        return current.size() + flushing.size();
     }
 
     /** Freezes what has changed so far for a checkpoint; later changes gather anew. */
-    Iterator<Map.Entry<TableKey, byte[]>> beginFlush() {
+    Map<TableKey, byte[]> beginFlush() {
         flushing = current;
         current = new HashMap<>();
         fresh = new HashSet<>();
-        return flushing.entrySet().iterator();
+        return flushing;
     }
 
-    /** Forgets the frozen changes: MapDB has committed them. */
+    /** What the other state file lacks from before the complete one's checkpoint; frozen while a checkpoint runs. */
+    Map<TableKey, byte[]> older() {
+        return older;
+    }
+
+    /** The checkpoint completed: its changes are what the other state file now lacks. */
     void endFlush() {
+        older = flushing;
         flushing = Map.of();
+    }
+
+    /** The checkpoint failed: its changes wait for the next one, together with those made meanwhile. */
+    void abortFlush() {
+        if (!flushing.isEmpty()) {
+            Map<TableKey, byte[]> merged = new HashMap<>(flushing);
+            merged.putAll(current);
+            current = merged;
+            flushing = Map.of();
+        }
     }
 
     /** Every key the overlay knows with its newest bytes, newest first. */

@@ -1,19 +1,12 @@
 package org.starhash.gateway.store;
 
-import org.mapdb.Atomic;
-import org.mapdb.DB;
-import org.mapdb.DBMaker;
-import org.mapdb.HTreeMap;
-import org.mapdb.Serializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,31 +18,33 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiConsumer;
+import java.util.function.Supplier;
 
 /**
  * The embedded store. Every change is a {@link Transaction} run by one writer thread; a batch of them is
  * journaled and forced once before any of their futures completes. Durable changes wait in an in-memory
- * overlay and reach MapDB at checkpoints, copied a slice at a time between batches and committed by a
- * thread of its own, so no request waits for a whole checkpoint. Reads from other threads go through the writer and see only what is durable.
+ * overlay and reach a state file at checkpoints, written by a thread of its own into the older of two state
+ * files, so no request waits for a checkpoint and a failed one costs nothing but a retry. When the journal
+ * cannot be written, changes are refused at once while reads go on, and a probe finds when it can again.
  */
 public final class Store implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Store.class);
-    private static final String TABLE_PREFIX = "t_";
-    /** Overlay entries copied into MapDB between two batches while a checkpoint runs. */
-    private static final int FLUSH_SLICE = 2_000;
     /** Changed keys that start a checkpoint before its time, bounding the overlay's memory. */
     private static final int MAX_OVERLAY = 500_000;
+    /** Changed keys past which changes are refused as busy while checkpoints fail. */
+    private static final int OVERLAY_LIMIT = 4 * MAX_OVERLAY;
+    private static final long PROBE_MIN_NANOS = 100_000_000L;
+    private static final long PROBE_MAX_NANOS = 5_000_000_000L;
+    private static final long RETRY_MIN_NANOS = 1_000_000_000L;
+    private static final long RETRY_MAX_NANOS = 60_000_000_000L;
 
     private final StoreSettings settings;
-    private final DB db;
-    private final Atomic.Long checkpoint;
+    private final Generations state;
     private final Journal journal;
-    private final Map<String, HTreeMap<String, byte[]>> maps = new ConcurrentHashMap<>();
     private final BlockingQueue<Pending<?>> queue;
     private final Thread writer;
     private final AtomicLong transactions = new AtomicLong();
@@ -58,35 +53,57 @@ public final class Store implements AutoCloseable {
     private final AtomicLong checkpoints = new AtomicLong();
     private final long replayed;
     private volatile boolean running = true;
-    private volatile StoreFailedException failure;
+    private volatile boolean writable = true;
     private long lastCheckpointNanos = System.nanoTime();
     private final Overlay overlay = new Overlay();
     private final ReadCache cache;
-    private Iterator<Map.Entry<TableKey, byte[]>> flush;
-    private long flushSeq;
-    /** MapDB's commit (two fsyncs) runs here, so batches go on meanwhile; the writer waits only for reads. */
-    private final ExecutorService committer = Executors.newSingleThreadExecutor(r -> new Thread(r, "store-checkpoint"));
-    private Future<?> committing;
+    private final FaultLog journalFault = new FaultLog(LOG, "store journal write (changes are refused, reads go on)");
+    private final FaultLog checkpointFault = new FaultLog(LOG, "store checkpoint (the journal keeps every change)");
+    private final FaultLog releaseFault = new FaultLog(LOG, "store removal of old journal segments");
+    private final FaultLog writerFault = new FaultLog(LOG, "store transaction");
+    private long nextProbeNanos;
+    private long probeBackoffNanos = PROBE_MIN_NANOS;
+    private long nextCheckpointNanos;
+    private long retryBackoffNanos = RETRY_MIN_NANOS;
+    /** The state files are written here, so batches go on meanwhile. */
+    private final ExecutorService checkpointer = Executors.newSingleThreadExecutor(r -> new Thread(r, "store-checkpoint"));
+    private Future<?> checkpointing;
+    private long checkpointingSeq;
+    private final java.util.concurrent.ConcurrentLinkedQueue<CompletableFuture<Boolean>> checkpointRequests =
+            new java.util.concurrent.ConcurrentLinkedQueue<>();
 
-    private Store(Path directory, StoreSettings settings) throws IOException {
+    private Store(Path directory, StoreSettings settings, Disk disk) throws IOException {
         this.settings = settings;
         this.cache = new ReadCache(settings.cacheEntries());
-        Files.createDirectories(directory);
-        this.db = DBMaker.fileDB(directory.resolve("state.db").toFile())
-                // Memory-mapped: reads of the materialised state cost no system call.
-                .fileMmapEnableIfSupported()
-                .transactionEnable()
-                .make();
-        this.checkpoint = db.atomicLong("journal_checkpoint").createOrOpen();
+        disk.createDirectories(directory);
+        Generations generations = Generations.open(directory, disk);
+        Journal opened;
         long[] count = {0};
-        this.journal = Journal.open(directory.resolve("journal"), settings.segmentBytes(), checkpoint.get(),
-                (seq, entries) -> {
-                    apply(entries);
-                    count[0]++;
-                });
+        try {
+            long complete = generations.currentSeq();
+            opened = Journal.open(directory.resolve("journal"), disk, settings.segmentBytes(),
+                    generations.oldestNeeded(), (seq, entries) -> {
+                        for (JournalEntry e : entries) {
+                            TableKey key = new TableKey(e.table(), e.key());
+                            byte[] value = e.isRemoval() ? Overlay.REMOVED : e.value();
+                            if (seq <= complete) {
+                                overlay.putOlder(key, value);
+                            } else {
+                                overlay.put(key, value, false);
+                            }
+                        }
+                        if (seq > complete) {
+                            count[0]++;
+                        }
+                    });
+        } catch (IOException | RuntimeException e) {
+            generations.close();
+            throw e;
+        }
+        this.state = generations;
+        this.journal = opened;
         this.replayed = count[0];
         if (replayed > 0) {
-            commitCheckpoint(journal.lastSeq());
             LOG.info("store replayed {} journal records up to sequence {}", replayed, journal.lastSeq());
         }
         warmCache();
@@ -95,15 +112,11 @@ public final class Store implements AutoCloseable {
         this.writer.start();
     }
 
-    /** Fills the cache from MapDB, so the first requests after a start do not each pay a MapDB lookup. */
+    /** Fills the cache from the state file, so the first requests after a start do not each pay a lookup. */
     private void warmCache() {
         long started = System.nanoTime();
-        for (String name : db.getAllNames()) {
-            if (!name.startsWith(TABLE_PREFIX)) {
-                continue;
-            }
-            String table = name.substring(TABLE_PREFIX.length());
-            for (Map.Entry<String, byte[]> e : map(table).entrySet()) {
+        for (String table : state.tables()) {
+            for (Map.Entry<String, byte[]> e : state.table(table).entrySet()) {
                 if (cache.isFull()) {
                     break;
                 }
@@ -117,24 +130,43 @@ public final class Store implements AutoCloseable {
 
     /** Opens (or creates) the store in a directory, replaying the journal tail. */
     public static Store open(Path directory, StoreSettings settings) throws IOException {
-        return new Store(directory, settings);
+        return new Store(directory, settings, Disk.REAL);
+    }
+
+    /** Opens the store with its file access going through {@code disk}; for fault-injection tests. */
+    public static Store open(Path directory, StoreSettings settings, Disk disk) throws IOException {
+        return new Store(directory, settings, disk);
     }
 
     /**
      * Queues a transaction; the future completes once its writes are durable, or at once with
-     * {@link StoreBusyException} when the writer is too far behind.
+     * {@link StoreBusyException} when the writer is too far behind, or with {@link StoreFailedException} when it
+     * writes and the journal cannot be written.
      */
     public <R> CompletableFuture<R> submit(Transaction<R> transaction) {
         CompletableFuture<R> future = new CompletableFuture<>();
-        StoreFailedException failed = failure;
-        if (failed != null) {
-            future.completeExceptionally(failed);
-        } else if (!running) {
+        if (!running) {
             future.completeExceptionally(new IllegalStateException("store is closed"));
         } else if (!queue.offer(new Pending<>(transaction, future))) {
             future.completeExceptionally(new StoreBusyException("store queue is full"));
         }
         return future;
+    }
+
+    /**
+     * Runs a checkpoint now, whatever its schedule; completes with whether the state files hold every durable
+     * change afterwards. For tests and for an operator's stop.
+     */
+    CompletableFuture<Boolean> checkpoint() {
+        CompletableFuture<Boolean> done = new CompletableFuture<>();
+        checkpointRequests.add(done);
+        submit(tx -> null); // wakes the writer
+        return done;
+    }
+
+    /** Whether changes are taken now; false while the journal cannot be written. */
+    public boolean writable() {
+        return writable;
     }
 
     /** The durable value of a key; waits for the writer. */
@@ -153,13 +185,12 @@ public final class Store implements AutoCloseable {
         return await(submit(tx -> sizeOf(table.name())));
     }
 
-    /** MapDB's count corrected by the overlay, without copying the table; on the writer thread only. */
+    /** The state file's count corrected by the overlay, without copying the table; on the writer thread only. */
     private int sizeOf(String table) {
-        HTreeMap<String, byte[]> materialised = map(table);
-        int[] size = {materialised.size()};
+        int[] size = {state.table(table).size()};
         overlay.newest().forEach((k, v) -> {
             if (k.table().equals(table)) {
-                boolean there = materialised.containsKey(k.key());
+                boolean there = state.contains(table, k.key());
                 if (v == Overlay.REMOVED && there) {
                     size[0]--;
                 } else if (v != Overlay.REMOVED && !there) {
@@ -181,9 +212,9 @@ public final class Store implements AutoCloseable {
         }
     }
 
-    /** The table as MapDB and the overlay have it together; on the writer thread only. */
+    /** The table as the state file and the overlay have it together; on the writer thread only. */
     private Map<String, byte[]> snapshot(String table) {
-        Map<String, byte[]> rows = new HashMap<>(map(table));
+        Map<String, byte[]> rows = new HashMap<>(state.table(table));
         overlay.newest().forEach((k, v) -> {
             if (k.table().equals(table)) {
                 if (v == Overlay.REMOVED) {
@@ -202,7 +233,7 @@ public final class Store implements AutoCloseable {
         if (bytes == null) {
             bytes = cache.get(key);
             if (bytes == null) {
-                bytes = map(key.table()).get(key.key());
+                bytes = state.get(key.table(), key.key());
                 cache.put(key, bytes);
             }
             return bytes;
@@ -214,60 +245,60 @@ public final class Store implements AutoCloseable {
         return new StoreStats(transactions.get(), changes.get(), fsyncs.get(), checkpoints.get(), replayed);
     }
 
-    private HTreeMap<String, byte[]> map(String table) {
-        return maps.computeIfAbsent(table, name -> db.hashMap(TABLE_PREFIX + name, Serializer.STRING, Serializer.BYTE_ARRAY)
-                .createOrOpen());
-    }
-
-    private void apply(List<JournalEntry> entries) {
-        for (JournalEntry e : entries) {
-            if (e.isRemoval()) {
-                map(e.table()).remove(e.key());
-            } else {
-                map(e.table()).put(e.key(), e.value());
-            }
-        }
-    }
-
     private void writeLoop() {
         List<Pending<?>> taken = new ArrayList<>(settings.maxBatch());
         Batch.Committed committed = this::committed;
         while (running || !queue.isEmpty()) {
             try {
-                Pending<?> first = queue.poll(flush != null ? 1 : 100, TimeUnit.MILLISECONDS);
+                Pending<?> first = queue.poll(checkpointing != null || !writable ? 1 : 100, TimeUnit.MILLISECONDS);
+                if (!writable) {
+                    probe();
+                }
                 if (first != null) {
                     taken.add(first);
                     queue.drainTo(taken, settings.maxBatch() - 1);
-                    writeBatch(taken, new Batch(committed));
+                    if (!writable) {
+                        refuseChanges(taken, committed, () -> new StoreFailedException(
+                                "the journal cannot be written: changes are refused until it can", null));
+                    } else if (overlay.size() >= OVERLAY_LIMIT) {
+                        refuseChanges(taken, committed, () -> new StoreBusyException(
+                                "checkpoints are failing and the overlay is full"));
+                    } else {
+                        writeBatch(taken, new Batch(committed));
+                    }
                     taken.clear();
                 }
                 maybeCheckpoint(false);
+                answerCheckpointRequests();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 break;
-            } catch (RuntimeException | IOException | Error e) {
-                fail(taken, e);
+            } catch (RuntimeException | Error e) {
+                writerFault.failed(e);
+                fail(taken, new StoreFailedException("store failed to run a batch: " + e, e));
                 taken.clear();
             }
         }
-        try {
-            if (failure == null) {
-                maybeCheckpoint(true);
-            }
-        } catch (IOException | RuntimeException e) {
-            LOG.error("store could not write its final checkpoint; the journal will be replayed at the next start", e);
-        }
+        finalCheckpoint();
     }
 
-    private void writeBatch(List<Pending<?>> taken, Batch batch) throws IOException {
+    private void writeBatch(List<Pending<?>> taken, Batch batch) {
         for (Pending<?> pending : taken) {
             pending.run(batch);
         }
         transactions.addAndGet(taken.size());
         if (!batch.isEmpty()) {
             List<JournalEntry> entries = batch.entries();
-            journal.append(journal.lastSeq() + 1, entries);
-            journal.sync();
+            try {
+                journal.write(journal.lastSeq() + 1, entries);
+            } catch (IOException | RuntimeException e) {
+                journalFault.failed(e);
+                writable = false;
+                probeBackoffNanos = PROBE_MIN_NANOS;
+                nextProbeNanos = System.nanoTime() + probeBackoffNanos;
+                fail(taken, new StoreFailedException("the journal could not be written: " + e.getMessage(), e));
+                return;
+            }
             fsyncs.incrementAndGet();
             changes.addAndGet(batch.changedTransactions());
             for (JournalEntry e : entries) {
@@ -284,77 +315,134 @@ public final class Store implements AutoCloseable {
         }
     }
 
-    private void fail(List<Pending<?>> taken, Throwable cause) {
-        StoreFailedException failed = new StoreFailedException("store failed to make a batch durable: " + cause, cause);
-        failure = failed;
-        LOG.error("store failed; changes are refused until it is reopened", cause);
+    /** Answers what writes nothing and refuses the rest, each transaction on its own so none sees another's writes. */
+    private void refuseChanges(List<Pending<?>> taken, Batch.Committed committed, Supplier<RuntimeException> refusal) {
+        for (Pending<?> pending : taken) {
+            Batch alone = new Batch(committed);
+            pending.run(alone);
+            if (alone.isEmpty()) {
+                pending.complete();
+            } else {
+                pending.future.completeExceptionally(refusal.get());
+            }
+        }
+        transactions.addAndGet(taken.size());
+    }
+
+    /** Tries an empty journal record, doubling the wait between tries; the store takes changes again once it is written. */
+    private void probe() {
+        long now = System.nanoTime();
+        if (now < nextProbeNanos) {
+            return;
+        }
+        try {
+            journal.write(journal.lastSeq() + 1, List.of());
+            writable = true;
+            journalFault.ok();
+        } catch (IOException | RuntimeException e) {
+            journalFault.failed(e);
+            probeBackoffNanos = Math.min(probeBackoffNanos * 2, PROBE_MAX_NANOS);
+            nextProbeNanos = now + probeBackoffNanos;
+        }
+    }
+
+    private void fail(List<Pending<?>> taken, StoreFailedException failed) {
         for (Pending<?> pending : taken) {
             pending.future.completeExceptionally(failed);
-        }
-        Pending<?> rest;
-        while ((rest = queue.poll()) != null) {
-            rest.future.completeExceptionally(failed);
         }
     }
 
     /**
-     * Moves a checkpoint on: starts one when it is time (or the overlay is large), copies a slice of it into
-     * MapDB, and commits it once copied; forced, it runs checkpoints to the end of the journal.
+     * Moves checkpoints on: settles a finished one, and starts one when it is time (or the overlay is large) and
+     * no failed one is waiting out its back-off; forced, it waits for the one it starts.
      */
-    private void maybeCheckpoint(boolean force) throws IOException {
-        do {
-            if (committing != null) {
-                if (!force && !committing.isDone()) {
-                    return;
-                }
-                awaitCommit();
-                journal.releaseUpTo(flushSeq);
-                overlay.endFlush();
-                flush = null;
-                committing = null;
-                lastCheckpointNanos = System.nanoTime();
-                continue;
+    private void maybeCheckpoint(boolean force) {
+        if (checkpointing != null) {
+            if (!checkpointing.isDone() && !force) {
+                return;
             }
-            if (flush == null) {
-                long last = journal.lastSeq();
-                boolean due = System.nanoTime() - lastCheckpointNanos >= settings.checkpointInterval().toNanos()
-                        || overlay.size() >= MAX_OVERLAY;
-                if (last == checkpoint.get() || !(force || due)) {
-                    return;
-                }
-                flush = overlay.beginFlush();
-                flushSeq = last;
-            }
-            for (int n = 0; flush.hasNext() && (force || n < FLUSH_SLICE); n++) {
-                Map.Entry<TableKey, byte[]> e = flush.next();
-                if (e.getValue() == Overlay.REMOVED) {
-                    map(e.getKey().table()).remove(e.getKey().key());
-                } else {
-                    map(e.getKey().table()).put(e.getKey().key(), e.getValue());
-                }
-            }
-            if (!flush.hasNext()) {
-                long seq = flushSeq;
-                committing = committer.submit(() -> commitCheckpoint(seq));
-            }
-        } while (force);
-    }
-
-    private void awaitCommit() throws IOException {
-        try {
-            committing.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while MapDB committed a checkpoint", e);
-        } catch (ExecutionException e) {
-            throw new IOException("MapDB could not commit a checkpoint: " + e.getCause(), e.getCause());
+            settleCheckpoint();
+        }
+        long now = System.nanoTime();
+        long last = journal.lastSeq();
+        boolean due = now - lastCheckpointNanos >= settings.checkpointInterval().toNanos() || overlay.size() >= MAX_OVERLAY;
+        if (last == state.currentSeq() || !(force || due) || (!force && now < nextCheckpointNanos)) {
+            return;
+        }
+        Map<TableKey, byte[]> older = overlay.older();
+        Map<TableKey, byte[]> flushing = overlay.beginFlush();
+        checkpointingSeq = last;
+        checkpointing = checkpointer.submit(() -> {
+            state.checkpoint(older, flushing, last);
+            return null;
+        });
+        if (force) {
+            settleCheckpoint();
         }
     }
 
-    private void commitCheckpoint(long seq) {
-        checkpoint.set(seq);
-        db.commit();
-        checkpoints.incrementAndGet();
+    private void answerCheckpointRequests() {
+        if (checkpointRequests.isEmpty()) {
+            return;
+        }
+        // Only the requests made before this checkpoint began are answered by it.
+        List<CompletableFuture<Boolean>> answered = new ArrayList<>();
+        CompletableFuture<Boolean> request;
+        while ((request = checkpointRequests.poll()) != null) {
+            answered.add(request);
+        }
+        maybeCheckpoint(true);
+        boolean whole = journal.lastSeq() == state.currentSeq();
+        answered.forEach(r -> r.complete(whole));
+    }
+
+    private void settleCheckpoint() {
+        boolean interrupted = false;
+        try {
+            checkpointing.get();
+            overlay.endFlush();
+            checkpoints.incrementAndGet();
+            checkpointFault.ok();
+            retryBackoffNanos = RETRY_MIN_NANOS;
+            lastCheckpointNanos = System.nanoTime();
+            try {
+                journal.releaseUpTo(state.oldestNeeded());
+                releaseFault.ok();
+            } catch (IOException | RuntimeException e) {
+                releaseFault.failed(e);
+            }
+        } catch (InterruptedException e) {
+            interrupted = true;
+            overlay.abortFlush();
+        } catch (ExecutionException e) {
+            overlay.abortFlush();
+            checkpointFault.failed("checkpoint of sequence " + checkpointingSeq + ": " + FaultLog.describe(e.getCause())
+                    + "; retried in " + retryBackoffNanos / 1_000_000 + " ms");
+            nextCheckpointNanos = System.nanoTime() + retryBackoffNanos;
+            retryBackoffNanos = Math.min(retryBackoffNanos * 2, RETRY_MAX_NANOS);
+        }
+        checkpointing = null;
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** One last checkpoint at a stop, so the next start replays little; if it fails the journal is replayed. */
+    private void finalCheckpoint() {
+        try {
+            if (checkpointing != null) {
+                settleCheckpoint();
+            }
+            if (writable) {
+                maybeCheckpoint(true);
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("store could not write its final checkpoint; the journal is replayed at the next start: {}",
+                    FaultLog.describe(e));
+        }
+        if (checkpointFault.failing()) {
+            LOG.warn("store stopped with its checkpoint failing; the journal is replayed at the next start");
+        }
     }
 
     /** Finishes the queued transactions, checkpoints and closes. */
@@ -364,6 +452,7 @@ public final class Store implements AutoCloseable {
             return;
         }
         running = false;
+        queue.offer(new Pending<>(tx -> null, new CompletableFuture<>())); // wakes the writer
         try {
             writer.join();
         } catch (InterruptedException e) {
@@ -373,14 +462,18 @@ public final class Store implements AutoCloseable {
         while ((late = queue.poll()) != null) {
             late.future.completeExceptionally(new IllegalStateException("store is closed"));
         }
-        committer.shutdown();
+        checkpointRequests.forEach(r -> r.complete(false));
+        checkpointer.shutdown();
         try {
-            committer.awaitTermination(60, TimeUnit.SECONDS);
+            checkpointer.awaitTermination(60, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        journal.close();
-        db.close();
+        try {
+            journal.close();
+        } finally {
+            state.close();
+        }
     }
 
     /** A queued transaction and its result until the batch is durable. */

@@ -1,9 +1,9 @@
 package org.starhash.gateway.store;
 
-/** The store could not make a change durable and refuses further changes until it is reopened. */
+/** A change could not be made durable (the journal cannot be written): it was not applied, and may be tried later. */
 public final class StoreFailedException extends RuntimeException {
 
     public StoreFailedException(String message, Throwable cause) {
-        super(message, cause);
+        super(message, cause, false, false);
     }
 }

@@ -24,6 +24,8 @@ class StoreCrashTest {
 
     private static final int PAIRS = 32;
     private static final int KILLS = 5;
+    /** Rounds whose child is killed while it opens the store, in the middle of the journal replay. */
+    private static final int KILLS_DURING_OPEN = 3;
 
     @Test
     void acknowledgedChangesSurviveKillNine(@TempDir Path dir, @TempDir Path ackDir) throws Exception {
@@ -32,6 +34,9 @@ class StoreCrashTest {
         for (int round = 1; round <= KILLS; round++) {
             Path ackFile = ackDir.resolve("acks-" + round + ".txt");
             runAndKill(dir, ackFile, 300 + random.nextInt(900));
+            for (int early = 0; early < KILLS_DURING_OPEN && round == 2; early++) {
+                killWhileOpening(dir, ackFile, random.nextInt(700));
+            }
             long[] acked = readAcks(ackFile);
             try (Store store = Store.open(dir, StoreSettings.DEFAULTS)) {
                 long sum = 0;
@@ -58,11 +63,7 @@ class StoreCrashTest {
     }
 
     private static void runAndKill(Path dir, Path ackFile, long millis) throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process child = new ProcessBuilder(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
-                CrashWorkload.class.getName(), dir.toString(), Integer.toString(PAIRS), ackFile.toString())
-                .redirectErrorStream(true)
-                .start();
+        Process child = workload(dir, ackFile).start();
         CountDownLatch ready = new CountDownLatch(1);
         StringBuilder other = new StringBuilder();
         Thread reader = new Thread(() -> {
@@ -85,6 +86,21 @@ class StoreCrashTest {
         child.destroyForcibly();
         assertTrue(child.waitFor(30, TimeUnit.SECONDS));
         reader.join(10_000);
+    }
+
+    /** Starts the workload and kills it after {@code millis}, READY or not: mostly while it opens and replays. */
+    private static void killWhileOpening(Path dir, Path ackFile, long millis) throws Exception {
+        Process child = workload(dir, ackFile).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        Thread.sleep(millis);
+        child.destroyForcibly();
+        assertTrue(child.waitFor(30, TimeUnit.SECONDS));
+    }
+
+    private static ProcessBuilder workload(Path dir, Path ackFile) {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        return new ProcessBuilder(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
+                CrashWorkload.class.getName(), dir.toString(), Integer.toString(PAIRS), ackFile.toString())
+                .redirectErrorStream(true);
     }
 
     /** The highest acknowledged transfer of each pair; a line cut by the kill has no newline and is skipped. */
