@@ -15,6 +15,7 @@ import org.starhash.gateway.services.Service;
 import org.starhash.gateway.ussd.Dialogues;
 import org.starhash.gateway.services.Services;
 import org.starhash.gateway.smpp.SmppServer;
+import org.starhash.gateway.store.Disk;
 import org.starhash.gateway.store.Store;
 import org.starhash.gateway.store.SubscriberCsv;
 import org.starhash.gateway.store.Subscribers;
@@ -74,6 +75,11 @@ public final class Gateway implements AutoCloseable {
 
     /** Starts a gateway on a data directory, seeding an empty store with the configured demo subscribers. */
     public static Gateway start(GatewayConfig config, Path dataDir, Clock clock) throws Exception {
+        return start(config, dataDir, clock, Disk.REAL);
+    }
+
+    /** The same with the store's file access through {@code disk}; for tests that make the disk fail. */
+    public static Gateway start(GatewayConfig config, Path dataDir, Clock clock, Disk disk) throws Exception {
         DataLock lock = DataLock.acquire(dataDir);
         Store store = null;
         ChargeDispatcher charges = null;
@@ -83,7 +89,7 @@ public final class Gateway implements AutoCloseable {
         SmppServer smpp = null;
         HttpServer http = null;
         try {
-            store = Store.open(dataDir.resolve(STORE_DIRECTORY), config.store());
+            store = Store.open(dataDir.resolve(STORE_DIRECTORY), config.store(), disk);
             if (config.seedSubscribers().isPresent() && store.size(Subscribers.TABLE) == 0) {
                 seed(store, config, config.seedSubscribers().get(), clock);
             }

@@ -4,7 +4,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.starhash.billing.BillingHooks;
 import org.starhash.billing.ChargeEvent;
-import org.starhash.gateway.store.FaultLog;
+import org.starhash.gateway.faults.FaultLog;
 import org.starhash.gateway.store.Store;
 
 import java.io.IOException;

@@ -17,7 +17,7 @@ import org.starhash.gateway.services.Service;
 import org.starhash.gateway.store.Money;
 import org.starhash.gateway.store.Numbering;
 import org.starhash.gateway.store.Store;
-import org.starhash.gateway.store.FaultLog;
+import org.starhash.gateway.faults.FaultLog;
 import org.starhash.gateway.store.StoreBusyException;
 import org.starhash.gateway.store.StoreFailedException;
 import org.starhash.gateway.store.Subscriber;

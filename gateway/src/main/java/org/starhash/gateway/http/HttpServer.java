@@ -7,10 +7,11 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.channel.nio.NioEventLoopGroup;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import org.starhash.gateway.config.HttpSettings;
 import org.starhash.gateway.engine.Engine;
+import org.starhash.gateway.net.AcceptGuard;
+import org.starhash.gateway.net.SheddingServerChannel;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -37,7 +38,8 @@ public final class HttpServer implements AutoCloseable {
         workers = new NioEventLoopGroup();
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(boss, workers)
-                .channel(NioServerSocketChannel.class)
+                .channel(SheddingServerChannel.class)
+                .handler(new AcceptGuard("HTTP"))
                 .option(ChannelOption.SO_BACKLOG, 1024)
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childHandler(new HttpServerInitializer(new AdminHttpHandler(settings, engine.events()),

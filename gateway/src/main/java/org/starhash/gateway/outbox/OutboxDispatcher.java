@@ -3,7 +3,7 @@ package org.starhash.gateway.outbox;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.starhash.gateway.config.OutboxSettings;
-import org.starhash.gateway.store.FaultLog;
+import org.starhash.gateway.faults.FaultLog;
 import org.starhash.gateway.store.Outbox;
 import org.starhash.gateway.store.OutboxMessage;
 import org.starhash.gateway.store.Store;

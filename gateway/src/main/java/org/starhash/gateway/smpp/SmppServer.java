@@ -7,7 +7,6 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.channel.nio.NioEventLoopGroup;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import org.starhash.gateway.config.OutboxSettings;
 import org.starhash.gateway.config.SmppSettings;
@@ -16,6 +15,9 @@ import org.starhash.gateway.sms.Reassembly;
 import org.starhash.gateway.outbox.Courier;
 import org.jsmpp.bean.OptionalParameter;
 import org.starhash.gateway.engine.Engine;
+
+import org.starhash.gateway.net.AcceptGuard;
+import org.starhash.gateway.net.SheddingServerChannel;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -57,7 +59,8 @@ public final class SmppServer implements AutoCloseable {
         SmppServerInitializer initializer = new SmppServerInitializer(settings, binds, mo, channels);
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(boss, workers)
-                .channel(NioServerSocketChannel.class)
+                .channel(SheddingServerChannel.class)
+                .handler(new AcceptGuard("SMPP"))
                 .option(ChannelOption.SO_BACKLOG, 1024)
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childOption(ChannelOption.SO_KEEPALIVE, true)

@@ -2,6 +2,7 @@ package org.starhash.gateway.store;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.starhash.gateway.faults.FaultLog;
 
 import java.io.IOException;
 import java.nio.file.Path;

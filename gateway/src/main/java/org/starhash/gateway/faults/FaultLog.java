@@ -1,4 +1,4 @@
-package org.starhash.gateway.store;
+package org.starhash.gateway.faults;
 
 import org.slf4j.Logger;
 
@@ -26,7 +26,7 @@ public final class FaultLog {
         this(log, what, System::nanoTime);
     }
 
-    FaultLog(Logger log, String what, LongSupplier nanos) {
+    public FaultLog(Logger log, String what, LongSupplier nanos) {
         this.log = log;
         this.what = what;
         this.nanos = nanos;
