@@ -14,7 +14,10 @@ import java.nio.file.OpenOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Appends every charge event as one JSON line to a file of its day, {@code billing/charges-YYYY-MM-DD.jsonl}
@@ -41,6 +44,11 @@ public final class JsonLinesHook implements BillingHook {
     private FileChannel channel;
     /** The end of the last whole line of the open file. */
     private long end;
+    /**
+     * Ids of a failed batch whose lines were forced before the failure (those of an earlier day, in a batch that
+     * spans midnight), so that the batch offered again does not write them twice.
+     */
+    private final Set<String> forcedOfFailedBatch = new HashSet<>();
 
     public JsonLinesHook() {
         this(FileChannel::open);
@@ -70,19 +78,27 @@ public final class JsonLinesHook implements BillingHook {
     @Override
     public synchronized void accept(List<ChargeEvent> events) throws IOException {
         StringBuilder lines = new StringBuilder();
+        List<String> ids = new ArrayList<>();
         LocalDate day = null;
         for (ChargeEvent event : events) {
+            if (forcedOfFailedBatch.contains(event.id())) {
+                continue;
+            }
             LocalDate eventDay = LocalDate.ofInstant(event.at(), context.zone());
             if (day != null && !eventDay.equals(day)) {
                 write(day, lines);
+                forcedOfFailedBatch.addAll(ids);
+                ids.clear();
                 lines.setLength(0);
             }
             day = eventDay;
+            ids.add(event.id());
             lines.append(json.writeValueAsString(event)).append('\n');
         }
         if (day != null) {
             write(day, lines);
         }
+        forcedOfFailedBatch.clear();
     }
 
     private void write(LocalDate day, CharSequence lines) throws IOException {

@@ -33,6 +33,8 @@ final class Generations implements AutoCloseable {
     private final Path directory;
     private final Disk disk;
     private final FileChannel[] slots = new FileChannel[2];
+    /** Kept open to force the names of new state files, so that needs no descriptor when none may be left. */
+    private FileChannel directoryChannel;
     private final Generation[] generations = new Generation[2];
     private volatile CheckpointMarker marker;
 
@@ -41,8 +43,18 @@ final class Generations implements AutoCloseable {
         this.disk = disk;
     }
 
+    /** The complete state as one generation has it, for a reader that must not see two of them mixed. */
+    interface View {
+        byte[] get(String table, String key);
+
+        boolean contains(String table, String key);
+
+        /** The rows of a table; read only. */
+        Map<String, byte[]> table(String table);
+    }
+
     /** One state file and, while it is open, its MapDB and tables. */
-    private final class Generation {
+    private final class Generation implements View {
         final Path file;
         DB db;
         FileChannel channel;
@@ -75,6 +87,24 @@ final class Generations implements AutoCloseable {
                 map = maps.computeIfAbsent(table, this::openMap);
             }
             return map;
+        }
+
+        @Override
+        public byte[] get(String table, String key) {
+            HTreeMap<String, byte[]> map = reading(table);
+            return map == null ? null : map.get(key);
+        }
+
+        @Override
+        public boolean contains(String table, String key) {
+            HTreeMap<String, byte[]> map = reading(table);
+            return map != null && map.containsKey(key);
+        }
+
+        @Override
+        public Map<String, byte[]> table(String table) {
+            HTreeMap<String, byte[]> map = reading(table);
+            return map == null ? Map.of() : map;
         }
 
         HTreeMap<String, byte[]> writing(String table) {
@@ -120,11 +150,13 @@ final class Generations implements AutoCloseable {
     }
 
     private void openAll() throws IOException {
+        directoryChannel = disk.open(directory, StandardOpenOption.READ);
         for (int i = 0; i < 2; i++) {
             slots[i] = disk.open(directory.resolve("checkpoint." + i), StandardOpenOption.CREATE,
                     StandardOpenOption.READ, StandardOpenOption.WRITE);
             generations[i] = new Generation(i);
         }
+        directoryChannel.force(true);
         Optional<CheckpointMarker> found = readMarker();
         if (found.isEmpty()) {
             // No checkpoint was ever completed: no change was acknowledged from a state file yet.
@@ -133,6 +165,7 @@ final class Generations implements AutoCloseable {
             generations[0].open(true);
             long seq = Legacy.migrate(directory, disk, this::writeInto);
             generations[0].db.commit();
+            directoryChannel.force(true);
             CheckpointMarker first = new CheckpointMarker(0, 0, seq, -1);
             writeMarker(first);
             Legacy.delete(directory, disk);
@@ -206,21 +239,14 @@ final class Generations implements AutoCloseable {
         return marker.otherUsable() ? marker.otherSeq() : marker.currentSeq();
     }
 
+    /** The complete generation now; a checkpoint that completes meanwhile does not change what it reads. */
+    View complete() {
+        return generations[marker.current()];
+    }
+
     /** The complete state's bytes of a key, or null. */
     byte[] get(String table, String key) {
-        HTreeMap<String, byte[]> map = generations[marker.current()].reading(table);
-        return map == null ? null : map.get(key);
-    }
-
-    boolean contains(String table, String key) {
-        HTreeMap<String, byte[]> map = generations[marker.current()].reading(table);
-        return map != null && map.containsKey(key);
-    }
-
-    /** The complete state's rows of a table; read only. */
-    Map<String, byte[]> table(String table) {
-        HTreeMap<String, byte[]> map = generations[marker.current()].reading(table);
-        return map == null ? Map.of() : map;
+        return complete().get(table, key);
     }
 
     List<String> tables() {
@@ -249,6 +275,7 @@ final class Generations implements AutoCloseable {
             if (rebuild) {
                 target.discard();
                 copy(generations[before.current()].file, target.file);
+                directoryChannel.force(true);
                 target.open(false);
             } else {
                 older.forEach((k, v) -> {
@@ -311,7 +338,7 @@ final class Generations implements AutoCloseable {
                 g.discard();
             }
         }
-        for (FileChannel slot : slots) {
+        for (FileChannel slot : new FileChannel[] {slots[0], slots[1], directoryChannel}) {
             if (slot != null) {
                 try {
                     slot.close();

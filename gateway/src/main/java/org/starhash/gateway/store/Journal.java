@@ -8,6 +8,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -34,6 +35,9 @@ final class Journal implements AutoCloseable {
     private FileChannel directoryChannel;
     private FileChannel current;
     private FileChannel spare;
+    /** A segment whose failed write could not be cut off yet; tried again before each write and at close. */
+    private FileChannel abandoned;
+    private long abandonedCut;
     private long currentSize;
     private long syncedSize;
     private long lastSeq;
@@ -80,16 +84,27 @@ final class Journal implements AutoCloseable {
             }
         }
         lastSeq = fromSeq;
-        boolean damaged = false;
+        // Read everything first: nothing is cut until the whole journal is known to miss no sequence.
+        List<Cut> cuts = new ArrayList<>();
         for (Map.Entry<Long, Path> segment : List.copyOf(segments.entrySet())) {
-            Long next = segments.higherKey(segment.getKey());
-            long limit = next == null ? Long.MAX_VALUE : next;
-            if (damaged && segment.getKey() > lastSeq + 1 && segment.getKey() > fromSeq + 1) {
+            if (segment.getKey() > lastSeq + 1) {
                 throw new IOException("journal is damaged before segment " + segment.getValue() + ": sequences "
                         + (lastSeq + 1) + " to " + (segment.getKey() - 1)
                         + " are missing, so acknowledged changes would be lost: refusing to open");
             }
-            damaged = replaySegment(segment.getValue(), limit, fromSeq, replay);
+            Long next = segments.higherKey(segment.getKey());
+            Cut cut = replaySegment(segment.getValue(), next == null ? Long.MAX_VALUE : next, fromSeq, replay);
+            if (cut != null) {
+                cuts.add(cut);
+            }
+        }
+        for (Cut cut : cuts) {
+            LOG.info("journal segment {} cut at byte {} of {}: {}", cut.file().getFileName(), cut.at(), cut.size(),
+                    cut.torn() ? "a torn record (never acknowledged)" : "records a later segment replaced");
+            try (FileChannel ch = disk.open(cut.file(), StandardOpenOption.WRITE)) {
+                ch.truncate(cut.at());
+                ch.force(true);
+            }
         }
         // Segments whose every record the state already holds, and empty ones before the last, are not needed.
         while (segments.size() > 1) {
@@ -109,14 +124,18 @@ final class Journal implements AutoCloseable {
         }
     }
 
+    /** Where a segment is to be cut: after its last good record, before a torn one or those a later segment replaced. */
+    private record Cut(Path file, long at, long size, boolean torn) {
+    }
+
     /**
-     * Replays one segment up to the first record at {@code limit} (a later segment's) or the first bad one, and
-     * cuts the segment off there; returns whether it stopped at damage.
+     * Replays one segment up to the first record at {@code limit} (a later segment's) or the first bad one;
+     * returns where it must be cut, or null when it ends cleanly.
      */
-    private boolean replaySegment(Path file, long limit, long fromSeq,
-                                  BiConsumer<Long, List<JournalEntry>> replay) throws IOException {
+    private Cut replaySegment(Path file, long limit, long fromSeq,
+                              BiConsumer<Long, List<JournalEntry>> replay) throws IOException {
         boolean damaged = false;
-        try (FileChannel ch = disk.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+        try (FileChannel ch = disk.open(file, StandardOpenOption.READ)) {
             long size = ch.size();
             ByteBuffer header = ByteBuffer.allocate(JournalRecord.HEADER_BYTES);
             long position = 0;
@@ -158,14 +177,8 @@ final class Journal implements AutoCloseable {
                 }
                 position += JournalRecord.HEADER_BYTES + payloadLength;
             }
-            if (position < size) {
-                LOG.info("journal segment {} cut at byte {} of {}: {}", file.getFileName(), position, size,
-                        damaged ? "a torn record (never acknowledged)" : "records a later segment replaced");
-                ch.truncate(position);
-                ch.force(true);
-            }
+            return position < size ? new Cut(file, position, size, damaged) : null;
         }
-        return damaged;
     }
 
     private void openTail() throws IOException {
@@ -234,6 +247,7 @@ final class Journal implements AutoCloseable {
             throw new IllegalArgumentException("journal sequence " + seq + " does not follow " + lastSeq);
         }
         ByteBuffer record = JournalRecord.encode(seq, entries);
+        retryCut();
         try {
             if (current == null || (currentSize > 0 && currentSize + record.remaining() > segmentBytes)) {
                 startSegment(seq);
@@ -266,24 +280,44 @@ final class Journal implements AutoCloseable {
     }
 
     /**
-     * Takes back what was not forced: cut off where possible, and in any case the segment is left, so the next
-     * record starts a new one that voids whatever remained.
+     * Takes back what was not forced: cut off and forced where possible, and in any case the segment is left, so
+     * the next record starts a new one, which voids whatever remained.
      */
     private void rollBack() {
         lastSeq = syncedSeq;
         if (current != null) {
-            try {
-                current.truncate(syncedSize);
-            } catch (IOException | RuntimeException e) {
-                LOG.debug("journal could not cut a failed write off: {}", e.toString());
+            if (abandoned != null) {
+                // The segment started after it voids what remains of it.
+                try {
+                    abandoned.close();
+                } catch (IOException e) {
+                    LOG.debug("journal segment did not close: {}", e.toString());
+                }
             }
-            try {
-                current.close();
-            } catch (IOException e) {
-                LOG.debug("journal segment did not close: {}", e.toString());
-            }
+            abandoned = current;
+            abandonedCut = syncedSize;
             current = null;
+            retryCut();
         }
+    }
+
+    private void retryCut() {
+        if (abandoned == null) {
+            return;
+        }
+        try {
+            abandoned.truncate(abandonedCut);
+            abandoned.force(true);
+        } catch (IOException | RuntimeException e) {
+            LOG.debug("journal could not cut a failed write off yet: {}", e.toString());
+            return;
+        }
+        try {
+            abandoned.close();
+        } catch (IOException e) {
+            LOG.debug("journal segment did not close: {}", e.toString());
+        }
+        abandoned = null;
     }
 
     private void startSegment(long firstSeq) throws IOException {
@@ -328,7 +362,8 @@ final class Journal implements AutoCloseable {
     }
 
     private void closeQuietly() {
-        for (FileChannel ch : new FileChannel[] {current, spare, directoryChannel}) {
+        retryCut();
+        for (FileChannel ch : new FileChannel[] {current, spare, directoryChannel, abandoned}) {
             if (ch != null) {
                 try {
                     ch.close();
@@ -340,6 +375,7 @@ final class Journal implements AutoCloseable {
         current = null;
         spare = null;
         directoryChannel = null;
+        abandoned = null;
     }
 
     @Override

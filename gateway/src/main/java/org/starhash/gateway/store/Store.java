@@ -107,7 +107,13 @@ public final class Store implements AutoCloseable {
         if (replayed > 0) {
             LOG.info("store replayed {} journal records up to sequence {}", replayed, journal.lastSeq());
         }
-        warmCache();
+        try {
+            warmCache();
+        } catch (RuntimeException e) {
+            journal.close();
+            generations.close();
+            throw new IOException("store could not read its state file: " + e, e);
+        }
         this.queue = new ArrayBlockingQueue<>(settings.queueCapacity());
         this.writer = new Thread(this::writeLoop, "store-writer");
         this.writer.start();
@@ -116,8 +122,9 @@ public final class Store implements AutoCloseable {
     /** Fills the cache from the state file, so the first requests after a start do not each pay a lookup. */
     private void warmCache() {
         long started = System.nanoTime();
+        Generations.View complete = state.complete();
         for (String table : state.tables()) {
-            for (Map.Entry<String, byte[]> e : state.table(table).entrySet()) {
+            for (Map.Entry<String, byte[]> e : complete.table(table).entrySet()) {
                 if (cache.isFull()) {
                     break;
                 }
@@ -188,10 +195,12 @@ public final class Store implements AutoCloseable {
 
     /** The state file's count corrected by the overlay, without copying the table; on the writer thread only. */
     private int sizeOf(String table) {
-        int[] size = {state.table(table).size()};
+        // One generation throughout: a checkpoint may complete meanwhile.
+        Generations.View complete = state.complete();
+        int[] size = {complete.table(table).size()};
         overlay.newest().forEach((k, v) -> {
             if (k.table().equals(table)) {
-                boolean there = state.contains(table, k.key());
+                boolean there = complete.contains(table, k.key());
                 if (v == Overlay.REMOVED && there) {
                     size[0]--;
                 } else if (v != Overlay.REMOVED && !there) {
@@ -215,7 +224,7 @@ public final class Store implements AutoCloseable {
 
     /** The table as the state file and the overlay have it together; on the writer thread only. */
     private Map<String, byte[]> snapshot(String table) {
-        Map<String, byte[]> rows = new HashMap<>(state.table(table));
+        Map<String, byte[]> rows = new HashMap<>(state.complete().table(table));
         overlay.newest().forEach((k, v) -> {
             if (k.table().equals(table)) {
                 if (v == Overlay.REMOVED) {
@@ -251,7 +260,7 @@ public final class Store implements AutoCloseable {
         Batch.Committed committed = this::committed;
         while (running || !queue.isEmpty()) {
             try {
-                Pending<?> first = queue.poll(checkpointing != null || !writable ? 1 : 100, TimeUnit.MILLISECONDS);
+                Pending<?> first = queue.poll(checkpointing != null || !writable ? 10 : 100, TimeUnit.MILLISECONDS);
                 if (!writable) {
                     probe();
                 }

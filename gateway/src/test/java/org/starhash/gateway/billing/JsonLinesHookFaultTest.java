@@ -86,6 +86,31 @@ class JsonLinesHookFaultTest {
     }
 
     @Test
+    void aBatchOverMidnightWhoseSecondDayFailsIsNotWrittenTwiceForTheFirst(@TempDir Path dir) throws Exception {
+        FaultyDisk disk = new FaultyDisk();
+        List<ChargeEvent> events = List.of(
+                new ChargeEvent("late-1", Instant.parse("2026-11-23T22:00:00Z"), "38641000001", "sms:7070:PORABA", 1, 9, false),
+                new ChargeEvent("late-2", Instant.parse("2026-11-23T22:10:00Z"), "38641000001", "sms:7070:PORABA", 1, 9, false),
+                new ChargeEvent("next-1", Instant.parse("2026-11-23T23:30:00Z"), "38641000001", "sms:7070:PORABA", 1, 9, false));
+        try (BillingHooks hooks = BillingHooks.of(new HookContext(dir, ZONE), List.of(new JsonLinesHook(disk::open)))) {
+            disk.failAt(FaultyDisk.Op.OPEN, 2, p -> true, false);
+            assertThrows(IOException.class, () -> hooks.accept(events));
+            hooks.accept(events);
+        }
+        // 22:00 and 22:10 UTC are the 23rd in Ljubljana, 23:30 UTC the 24th.
+        assertEquals(List.of("late-1", "late-2"), ids(JsonLinesHook.fileOf(dir, LocalDate.of(2026, 11, 23))));
+        assertEquals(List.of("next-1"), ids(JsonLinesHook.fileOf(dir, LocalDate.of(2026, 11, 24))));
+    }
+
+    private List<String> ids(Path file) throws IOException {
+        List<String> ids = new ArrayList<>();
+        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+            ids.add(json.readTree(line).get("id").asText());
+        }
+        return ids;
+    }
+
+    @Test
     void aLineACrashCutShortIsCutOffAtOpen(@TempDir Path dir) throws Exception {
         try (BillingHooks hooks = BillingHooks.of(new HookContext(dir, ZONE), List.of(new JsonLinesHook()))) {
             hooks.accept(batch(0, 3));

@@ -20,22 +20,35 @@ import java.util.function.Predicate;
 public final class FaultyDisk implements Disk {
 
     /** The operations a fault can hit. */
-    public enum Op { WRITE, FORCE, READ, OPEN, DELETE, RENAME }
+    public enum Op { WRITE, FORCE, READ, OPEN, DELETE, RENAME, TRUNCATE }
 
-    private volatile Op op;
-    private volatile long countdown;
-    private volatile boolean persistent;
-    private volatile Predicate<Path> filter = p -> true;
+    /** One armed fault: the {@code countdown}th operation of a kind on the files the filter picks. */
+    private static final class Rule {
+        final Op op;
+        long countdown;
+        final Predicate<Path> filter;
+        final boolean persistent;
+        boolean spent;
+
+        Rule(Op op, long countdown, Predicate<Path> filter, boolean persistent) {
+            this.op = op;
+            this.countdown = countdown;
+            this.filter = filter;
+            this.persistent = persistent;
+        }
+    }
+
+    private final java.util.List<Rule> rules = new java.util.ArrayList<>();
     private volatile long spaceLeft = Long.MAX_VALUE;
     private volatile boolean descriptorsExhausted;
     private final AtomicLong injected = new AtomicLong();
 
-    /** Fails the {@code nth} operation of a kind on the files {@code filter} picks, and every one after it if persistent. */
+    /**
+     * Fails the {@code nth} operation of a kind on the files {@code filter} picks, and every one after it if
+     * persistent; faults armed together each count on their own.
+     */
     public synchronized FaultyDisk failAt(Op kind, long nth, Predicate<Path> files, boolean everyOneAfter) {
-        this.filter = files;
-        this.persistent = everyOneAfter;
-        this.countdown = nth;
-        this.op = kind;
+        rules.add(new Rule(kind, nth, files, everyOneAfter));
         return this;
     }
 
@@ -52,7 +65,7 @@ public final class FaultyDisk implements Disk {
 
     /** Takes every fault away: the disk works again. */
     public synchronized FaultyDisk heal() {
-        op = null;
+        rules.clear();
         spaceLeft = Long.MAX_VALUE;
         descriptorsExhausted = false;
         return this;
@@ -64,18 +77,18 @@ public final class FaultyDisk implements Disk {
     }
 
     private synchronized void check(Op kind, Path path) throws IOException {
-        if (op != kind || !filter.test(path)) {
-            return;
+        for (Rule rule : rules) {
+            if (rule.spent || rule.op != kind || !rule.filter.test(path)) {
+                continue;
+            }
+            if (rule.countdown > 1) {
+                rule.countdown--;
+                continue;
+            }
+            rule.spent = !rule.persistent;
+            injected.incrementAndGet();
+            throw new IOException("Input/output error (injected " + kind + " fault on " + path.getFileName() + ")");
         }
-        if (countdown > 1) {
-            countdown--;
-            return;
-        }
-        if (!persistent) {
-            op = null;
-        }
-        injected.incrementAndGet();
-        throw new IOException("Input/output error (injected " + kind + " fault on " + path.getFileName() + ")");
     }
 
     @Override
@@ -190,6 +203,7 @@ public final class FaultyDisk implements Disk {
 
         @Override
         public FileChannel truncate(long size) throws IOException {
+            check(Op.TRUNCATE, path);
             real.truncate(size);
             return this;
         }

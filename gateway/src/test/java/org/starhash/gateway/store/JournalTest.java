@@ -105,6 +105,44 @@ class JournalTest {
         Files.write(first, bytes);
         IOException e = assertThrows(IOException.class, () -> replayAll(dir, 0));
         assertTrue(e.getMessage().contains("damaged"), e.getMessage());
+        // Refusing changed nothing: the records after the damage are still there, and the refusal holds.
+        assertArrayEquals(bytes, Files.readAllBytes(first));
+        assertThrows(IOException.class, () -> replayAll(dir, 0));
+    }
+
+    @Test
+    void aFailedForceWhoseCutAlsoFailedIsCutAtCloseAndNotReplayed(@TempDir Path dir) throws IOException {
+        FaultyDisk disk = new FaultyDisk();
+        try (Journal journal = Journal.open(dir, disk, 1 << 20, 0, (s, e) -> { })) {
+            journal.write(1, entry("a", "1"));
+            disk.failAt(FaultyDisk.Op.FORCE, 1, p -> true, false).failAt(FaultyDisk.Op.TRUNCATE, 1, p -> true, false);
+            assertThrows(IOException.class, () -> journal.write(2, entry("b", "2")));
+            assertEquals(1, journal.lastSeq());
+        }
+        assertEquals(List.of(1L), replayAll(dir, 0), "a record whose force failed was replayed");
+    }
+
+    @Test
+    void aFailedWriteIsVoidedByTheNextSegmentEvenIfItCouldNotBeCut(@TempDir Path dir) throws IOException {
+        FaultyDisk disk = new FaultyDisk();
+        List<List<JournalEntry>> seen = new ArrayList<>();
+        try (Journal journal = Journal.open(dir, disk, 1 << 20, 0, (s, e) -> { })) {
+            journal.write(1, entry("a", "1"));
+            disk.failAt(FaultyDisk.Op.FORCE, 1, p -> true, false).failAt(FaultyDisk.Op.TRUNCATE, 1, p -> true, true);
+            assertThrows(IOException.class, () -> journal.write(2, entry("b", "refused")));
+            journal.write(2, entry("b", "taken"));
+        }
+        assertTrue(segmentFiles(dir) >= 2, "the record after the failure did not start a segment of its own");
+        try (Journal ignored = Journal.open(dir, 1 << 20, 0, (s, e) -> seen.add(e))) {
+            assertEquals(2, seen.size());
+            assertArrayEquals("taken".getBytes(StandardCharsets.UTF_8), seen.get(1).get(0).value());
+        }
+    }
+
+    private static long segmentFiles(Path dir) throws IOException {
+        try (var files = Files.list(dir)) {
+            return files.filter(p -> p.toString().endsWith(".journal")).count();
+        }
     }
 
     @Test

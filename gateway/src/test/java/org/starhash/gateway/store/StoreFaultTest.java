@@ -55,16 +55,19 @@ class StoreFaultTest {
         int runs = 0;
         long faults = 0;
         for (Case c : CASES) {
+            long fired = 0;
             for (long n : POINTS) {
                 for (boolean persistent : new boolean[] {false, true}) {
                     if (persistent && n > 3) {
                         continue;
                     }
                     String name = c.op() + " " + c.files() + " #" + n + (persistent ? " and after" : "");
-                    faults += run(root.resolve("run" + runs++), name,
+                    fired += run(root.resolve("run" + runs++), name,
                             disk -> disk.failAt(c.op(), n, c.filter(), persistent));
                 }
             }
+            assertTrue(fired > 0, "no " + c.op() + " fault on a " + c.files() + " ever fired");
+            faults += fired;
         }
         assertTrue(faults >= runs, "the faults did not fire: " + faults + " in " + runs + " runs");
         System.out.println("store fault test: " + runs + " runs, " + faults + " injected faults");
