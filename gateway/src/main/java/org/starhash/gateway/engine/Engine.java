@@ -218,6 +218,7 @@ public final class Engine {
                     }
                 });
                 handOn(outcome.effects());
+                requestFault.ok();
                 return new Reply(Reply.Status.OK, outcome.text(), outcome.dialogue().isPresent());
             }
             if (before != null) {
@@ -229,7 +230,7 @@ public final class Engine {
             }
             if (!(cause instanceof StoreFailedException)) {
                 // The store logs its own faults; anything else is a fault of the request path itself.
-                if (!requestFault.failing()) {
+                if (!requestFault.open()) {
                     LOG.error("request {} from {} to {} failed", invocation.requestId(), invocation.msisdn(), request.to(), cause);
                 }
                 requestFault.failed(cause);

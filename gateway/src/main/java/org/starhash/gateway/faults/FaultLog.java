@@ -6,17 +6,24 @@ import java.util.function.LongSupplier;
 
 /**
  * The log lines of one kind of fault: one when it starts, a reminder with a count at most once a minute while
- * it lasts, and one when it ends, so a fault that lasts an hour writes a few dozen lines and no stack traces.
+ * it lasts, and one when it has ended, so a fault that lasts an hour writes a few dozen lines and no stack
+ * traces. A fault that comes back within a few seconds of a success (a disk that is nearly full lets a small
+ * write through) is the same fault going on, not a new one.
  */
 public final class FaultLog {
 
     private static final long REMINDER_NANOS = 60_000_000_000L;
+    /** How long successes must last before the fault counts as ended. */
+    private static final long SETTLE_NANOS = 10_000_000_000L;
 
     private final Logger log;
     private final String what;
     private final LongSupplier nanos;
-    private volatile boolean failing;
+    /** Failing now, or succeeded for less than the settle time since it last failed. */
+    private volatile boolean open;
+    private boolean failing;
     private long since;
+    private long lastFailure;
     private long lastLine;
     private long total;
     private long sinceLine;
@@ -33,7 +40,7 @@ public final class FaultLog {
     }
 
     /** Notes one failure; logs it only when the fault starts or a reminder is due. */
-    public synchronized void failed(Throwable cause) {
+    public void failed(Throwable cause) {
         failed(describe(cause));
     }
 
@@ -42,8 +49,10 @@ public final class FaultLog {
         total++;
         sinceLine++;
         last = detail;
-        if (!failing) {
-            failing = true;
+        lastFailure = now;
+        failing = true;
+        if (!open) {
+            open = true;
             since = now;
             lastLine = now;
             sinceLine = 0;
@@ -56,22 +65,30 @@ public final class FaultLog {
         }
     }
 
-    /** Notes a success; logs once that the fault is over. */
+    /** Notes a success; once successes have lasted the settle time, logs once that the fault is over. Cheap when none is open. */
     public void ok() {
-        if (failing) {
-            end();
+        if (open) {
+            settle();
         }
     }
 
-    private synchronized void end() {
-        if (failing) {
-            failing = false;
-            log.info("{} works again after {} failures in {} s", what, total, (nanos.getAsLong() - since) / 1_000_000_000L);
+    private synchronized void settle() {
+        long now = nanos.getAsLong();
+        failing = false;
+        if (open && now - lastFailure >= SETTLE_NANOS) {
+            open = false;
+            log.info("{} works again after {} failures in {} s", what, total, (lastFailure - since) / 1_000_000_000L + 1);
             total = 0;
         }
     }
 
-    public boolean failing() {
+    /** Whether a fault has started and not yet ended. */
+    public boolean open() {
+        return open;
+    }
+
+    /** Whether the last thing noted was a failure. */
+    public synchronized boolean failing() {
         return failing;
     }
 

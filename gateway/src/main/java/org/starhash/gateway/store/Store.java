@@ -280,6 +280,9 @@ public final class Store implements AutoCloseable {
                 }
                 maybeCheckpoint(false);
                 answerCheckpointRequests();
+                if (writable) {
+                    journalFault.ok(); // lets the end of a fault be logged even when no change comes
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 break;
@@ -310,6 +313,7 @@ public final class Store implements AutoCloseable {
                 return;
             }
             fsyncs.incrementAndGet();
+            journalFault.ok();
             changes.addAndGet(batch.changedTransactions());
             for (JournalEntry e : entries) {
                 TableKey key = new TableKey(e.table(), e.key());
