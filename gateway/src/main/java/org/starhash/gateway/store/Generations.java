@@ -163,7 +163,7 @@ final class Generations implements AutoCloseable {
             disk.delete(generations[0].file);
             disk.delete(generations[1].file);
             generations[0].open(true);
-            long seq = Legacy.migrate(directory, disk, this::writeInto);
+            long seq = Legacy.migrate(directory, this::writeInto);
             generations[0].db.commit();
             directoryChannel.force(true);
             CheckpointMarker first = new CheckpointMarker(0, 0, seq, -1);

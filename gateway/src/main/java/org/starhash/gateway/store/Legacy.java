@@ -29,7 +29,7 @@ final class Legacy {
     }
 
     /** Copies an old state file's rows, if there is one, and returns the journal sequence it held; else 0. */
-    static long migrate(Path directory, Disk disk, Rows into) throws IOException {
+    static long migrate(Path directory, Rows into) throws IOException {
         Path file = directory.resolve(FILE);
         if (!Files.exists(file)) {
             return 0;

@@ -163,18 +163,13 @@ public final class Store implements AutoCloseable {
 
     /**
      * Runs a checkpoint now, whatever its schedule; completes with whether the state files hold every durable
-     * change afterwards. For tests and for an operator's stop.
+     * change afterwards; for tests.
      */
     CompletableFuture<Boolean> checkpoint() {
         CompletableFuture<Boolean> done = new CompletableFuture<>();
         checkpointRequests.add(done);
         submit(tx -> null); // wakes the writer
         return done;
-    }
-
-    /** Whether changes are taken now; false while the journal cannot be written. */
-    public boolean writable() {
-        return writable;
     }
 
     /** The durable value of a key; waits for the writer. */
