@@ -22,6 +22,7 @@ class FaultLogTest {
     void aLongFaultWritesOneLineAtStartARemindAMinuteAndOneAtTheEnd() {
         Logger logger = (Logger) LoggerFactory.getLogger("fault-log-test");
         logger.setLevel(Level.INFO);
+        logger.setAdditive(false);
         ListAppender<ILoggingEvent> lines = new ListAppender<>();
         lines.start();
         logger.addAppender(lines);
