@@ -33,7 +33,10 @@ class DescriptorExhaustionTest {
         Path config = dir.resolve("config");
         Path data = dir.resolve("data");
         int port = ForkedGateway.freePort();
-        ForkedGateway.writeConfig(config, port, PAIRS);
+        // Caps above the descriptors, so that it is the descriptors that run out.
+        ForkedGateway.writeConfig(config, port, PAIRS, yaml -> yaml
+                .replace("max_connections: 2000            # in all", "max_connections: 100000 # in all")
+                .replace("max_connections_per_address: 200 # from one", "max_connections_per_address: 100000 # from one"));
         ForkedGateway.Load load = new ForkedGateway.Load(PAIRS);
         Path log = dir.resolve("gateway.log");
         Process child = ForkedGateway.start(config, data, log, "prlimit", "--nofile=" + LIMIT + ":" + LIMIT, "--");

@@ -40,6 +40,11 @@ final class ForkedGateway {
 
     /** Writes the shipped config with the port, no HTTP listener, no top-up cap, and the pairs as subscribers. */
     static void writeConfig(Path config, int port, int pairs) throws IOException {
+        writeConfig(config, port, pairs, yaml -> yaml);
+    }
+
+    /** The same, with a further change to the YAML text. */
+    static void writeConfig(Path config, int port, int pairs, java.util.function.UnaryOperator<String> edit) throws IOException {
         Files.createDirectories(config);
         Files.copy(Path.of("..", "config", "directory.csv"), config.resolve("directory.csv"), StandardCopyOption.REPLACE_EXISTING);
         StringBuilder csv = new StringBuilder("msisdn,kind,balance,package_minutes,package_sms,package_mb,used_minutes,"
@@ -54,7 +59,7 @@ final class ForkedGateway {
                 .replace("port: 2775 ", "port: " + port + " ")
                 .replace("port: 8080 ", "port: -1 ")
                 .replace("daily_limit: 100 ", "daily_limit: 100000000 ");
-        Files.writeString(config.resolve("gateway.yaml"), yaml);
+        Files.writeString(config.resolve("gateway.yaml"), edit.apply(yaml));
     }
 
     /** Starts {@code serve}, after {@code prefix} (such as {@code prlimit}), with its output in {@code log}. */

@@ -128,4 +128,28 @@ class UssdHttpEndToEndTest {
         assertEquals(405, http.send(HttpRequest.newBuilder(uri).GET().build(), HttpResponse.BodyHandlers.ofString())
                 .statusCode());
     }
+
+    @Test
+    void formsAreReadStrictly() throws Exception {
+        HttpResponse<String> noText = post("/ussd", "sessionId=x&serviceCode=*123%23&phoneNumber=070000001");
+        assertEquals(400, noText.statusCode(), "a request without text was taken as the opening one");
+        assertTrue(noText.body().contains("text (empty at first)"), noText.body());
+        HttpResponse<String> escape = post("/ussd", "sessionId=%zz&serviceCode=*123%23&phoneNumber=070000001&text=");
+        assertEquals(400, escape.statusCode());
+        assertTrue(escape.body().startsWith("bad percent escape in the field sessionId"), escape.body());
+        HttpResponse<String> twice = post("/ussd", "sessionId=x&serviceCode=*123%23&phoneNumber=070000001&text=&text=1");
+        assertEquals(400, twice.statusCode());
+        assertEquals("the field text is given twice\n", twice.body());
+        try (java.net.Socket raw = new java.net.Socket("127.0.0.1", gateway.httpAddress().orElseThrow().getPort())) {
+            raw.setSoTimeout(5_000);
+            raw.getOutputStream().write("POST /ussd?token=%zz HTTP/1.1\r\nHost: x\r\nContent-Length: 0\r\n\r\n"
+                    .getBytes(StandardCharsets.US_ASCII));
+            byte[] buf = new byte[2048];
+            int n = raw.getInputStream().read(buf);
+            String answer = n <= 0 ? "" : new String(buf, 0, n, StandardCharsets.UTF_8);
+            assertTrue(answer.startsWith("HTTP/1.1 400") && answer.contains("bad percent escape in the URL"), answer);
+        }
+        HttpResponse<String> good = post("/ussd", "sessionId=x&serviceCode=*123%23&phoneNumber=070000001&text=");
+        assertEquals("END Stanje na vašem računu je 12,50 EUR.", good.body());
+    }
 }

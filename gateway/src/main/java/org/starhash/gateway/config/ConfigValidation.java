@@ -41,12 +41,12 @@ final class ConfigValidation {
     }
 
     GatewayConfig validate(GatewayFile f) throws ConfigException {
-        GatewayFile.Smpp smpp = f.smpp() == null ? new GatewayFile.Smpp(null, null, null, null, null, null) : f.smpp();
+        GatewayFile.Smpp smpp = f.smpp() == null ? new GatewayFile.Smpp(null, null, null, null, null, null, null, null) : f.smpp();
         GatewayFile.Numbering num = f.numbering() == null ? new GatewayFile.Numbering(null, null) : f.numbering();
         GatewayFile.Store store = f.store() == null ? new GatewayFile.Store(null, null, null, null, null, null) : f.store();
         GatewayFile.Billing billing = f.billing() == null ? new GatewayFile.Billing(null) : f.billing();
         GatewayFile.Ussd ussd = f.ussd() == null ? new GatewayFile.Ussd(null, null, null, null, null, null) : f.ussd();
-        GatewayFile.Http http = f.http() == null ? new GatewayFile.Http(null, null, null, null) : f.http();
+        GatewayFile.Http http = f.http() == null ? new GatewayFile.Http(null, null, null, null, null, null, null, null, null) : f.http();
         ServicesValidation more = new ServicesValidation(fileName);
         KeywordValidation keywords = new KeywordValidation(fileName, seeds, services);
         // In the order of the file, so the first error reported is the first one in it.
@@ -97,7 +97,8 @@ final class ConfigValidation {
         if (accounts.isEmpty()) {
             throw error("smpp.accounts", "at least one account is needed, or no peer can bind");
         }
-        return new SmppSettings(host, port, systemId, bind, idle, accounts);
+        return new SmppSettings(host, port, systemId, bind, idle, limits("smpp", s.maxConnections(),
+                s.maxConnectionsPerAddress()), accounts);
     }
 
     private Duration seconds(String path, int value) throws ConfigException {
@@ -177,7 +178,27 @@ final class ConfigValidation {
         if (!admin.isEmpty() && admin.length() < 16) {
             throw error("http.admin_token", "must be at least 16 characters, or empty to turn the admin API off");
         }
-        return new HttpSettings(host, port, token, admin);
+        Duration idle = seconds("http.idle_timeout_seconds", or(h.idleTimeoutSeconds(), 60));
+        Duration request = seconds("http.request_timeout_seconds", or(h.requestTimeoutSeconds(), 10));
+        int header = or(h.maxHeaderBytes(), 8192);
+        if (header < 1024 || header > 1 << 20) {
+            throw error("http.max_header_bytes", header + " is out of range (1024 to 1048576)");
+        }
+        return new HttpSettings(host, port, token, admin, idle, request, header,
+                limits("http", h.maxConnections(), h.maxConnectionsPerAddress()));
+    }
+
+    /** The connection caps of a listener; defaults that no honest peer reaches, far below the descriptors. */
+    private ConnectionLimits limits(String section, Integer all, Integer perAddress) throws ConfigException {
+        int max = or(all, 2000);
+        if (max < 1 || max > 1_000_000) {
+            throw error(section + ".max_connections", max + " is out of range (1 to 1000000)");
+        }
+        int each = or(perAddress, 200);
+        if (each < 1 || each > max) {
+            throw error(section + ".max_connections_per_address", each + " is out of range (1 to max_connections, " + max + ")");
+        }
+        return new ConnectionLimits(max, each);
     }
 
     private static boolean isLoopback(String host) {

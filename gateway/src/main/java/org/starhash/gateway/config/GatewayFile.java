@@ -8,7 +8,7 @@ record GatewayFile(Smpp smpp, Http http, Numbering numbering, Store store, Billi
                    Map<String, ShortNumber> shortNumbers, Services services, Outbox outbox, Map<String, String> texts) {
 
     record Smpp(String host, Integer port, String systemId, Integer bindTimeoutSeconds, Integer idleTimeoutSeconds,
-                List<Account> accounts) {
+                Integer maxConnections, Integer maxConnectionsPerAddress, List<Account> accounts) {
     }
 
     record Account(String systemId, String password) {
@@ -24,7 +24,9 @@ record GatewayFile(Smpp smpp, Http http, Numbering numbering, Store store, Billi
     record Billing(String zone) {
     }
 
-    record Http(String host, Integer port, String ussdToken, String adminToken) {
+    record Http(String host, Integer port, String ussdToken, String adminToken, Integer idleTimeoutSeconds,
+                Integer requestTimeoutSeconds, Integer maxHeaderBytes, Integer maxConnections,
+                Integer maxConnectionsPerAddress) {
     }
 
     record Ussd(Map<String, String> codes, String menus, Integer dialogueTimeoutSeconds, String dialogueReference,

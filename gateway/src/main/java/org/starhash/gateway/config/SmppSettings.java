@@ -13,10 +13,11 @@ import java.util.Map;
  * @param systemId    the gateway's own system_id in bind responses
  * @param bindTimeout how long a connection may stay unbound
  * @param idleTimeout how long a bound peer may stay silent before it is unbound
+ * @param limits      connections at once, in all and from one address
  * @param accounts    passwords by system_id, in the order of the config
  */
 public record SmppSettings(String host, int port, String systemId, Duration bindTimeout, Duration idleTimeout,
-                           Map<String, String> accounts) {
+                           ConnectionLimits limits, Map<String, String> accounts) {
 
     public SmppSettings {
         // Ordered as in the file: the test peers bind with the first account.
@@ -25,6 +26,6 @@ public record SmppSettings(String host, int port, String systemId, Duration bind
 
     /** The same settings on another port; tests use port 0. */
     public SmppSettings withPort(int newPort) {
-        return new SmppSettings(host, newPort, systemId, bindTimeout, idleTimeout, accounts);
+        return new SmppSettings(host, newPort, systemId, bindTimeout, idleTimeout, limits, accounts);
     }
 }

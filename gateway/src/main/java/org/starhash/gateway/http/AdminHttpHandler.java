@@ -1,7 +1,12 @@
 package org.starhash.gateway.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.netty.buffer.ByteBufInputStream;
 import io.netty.channel.ChannelHandler;
@@ -43,7 +48,16 @@ final class AdminHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest
 
     private final HttpSettings settings;
     private final NetworkEvents events;
-    private final ObjectMapper json = new ObjectMapper();
+    /** Longest string field but a storm alert's text; an MSISDN, a place or a provider is far shorter. */
+    static final int MAX_FIELD = 100;
+    /** A storm alert's text: with "NEURJE {place}: ... Radar: {link}" about 3 SMS in GSM 7-bit, 6 in UCS-2. */
+    static final int MAX_ALERT_TEXT = 300;
+    private final ObjectMapper json = JsonMapper.builder(JsonFactory.builder()
+                    .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(8).maxStringLength(4096).build())
+                    .build())
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            .build();
 
     AdminHttpHandler(HttpSettings settings, NetworkEvents events) {
         this.settings = settings;
@@ -53,7 +67,9 @@ final class AdminHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest
     /** Takes only requests under {@code /admin/}; the rest go on down the pipeline. */
     @Override
     public boolean acceptInboundMessage(Object msg) {
-        return msg instanceof FullHttpRequest r && new QueryStringDecoder(r.uri()).path().startsWith(PREFIX);
+        // A request that did not decode is answered by the USSD handler, which refuses it.
+        return msg instanceof FullHttpRequest r && r.decoderResult().isSuccess()
+                && new QueryStringDecoder(r.uri()).path().startsWith(PREFIX);
     }
 
     @Override
@@ -81,13 +97,16 @@ final class AdminHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest
         try {
             body = json.readTree(new ByteBufInputStream(request.content()));
         } catch (IOException e) {
-            Responses.json(ctx, keepAlive, HttpResponseStatus.BAD_REQUEST, error("the body is not a JSON object: " + e.getMessage().lines().findFirst().orElse("")));
+            String why = "the body is not a JSON object: " + e.getMessage().lines().findFirst().orElse("");
+            LOG.debug("admin {} refused: {}", path, why);
+            Responses.json(ctx, keepAlive, HttpResponseStatus.BAD_REQUEST, error(why));
             return;
         }
         CompletableFuture<NetworkEvents.Result> result;
         try {
             result = dispatch(path, body);
         } catch (BadField e) {
+            LOG.debug("admin {} refused: {}", path, e.getMessage());
             Responses.json(ctx, keepAlive, HttpResponseStatus.BAD_REQUEST, error(e.getMessage()));
             return;
         }
@@ -119,7 +138,7 @@ final class AdminHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest
             return events.reachable(msisdn(body, "msisdn"));
         }
         if (path.equals(STORM_ALERT)) {
-            return events.stormAlert(text(body, "place"), text(body, "text"));
+            return events.stormAlert(text(body, "place"), text(body, "text", MAX_ALERT_TEXT));
         }
         if (path.equals(CONTENT)) {
             return events.contentSubscription(msisdn(body, "msisdn"), text(body, "provider"));
@@ -128,7 +147,14 @@ final class AdminHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest
     }
 
     private static String text(JsonNode body, String field) throws BadField {
+        return text(body, field, MAX_FIELD);
+    }
+
+    private static String text(JsonNode body, String field, int max) throws BadField {
         JsonNode value = body.get(field);
+        if (value != null && value.isTextual() && value.asText().length() > max) {
+            throw new BadField("the field \"" + field + "\" is " + value.asText().length() + " characters; at most " + max);
+        }
         if (value == null || !value.isTextual() || value.asText().isBlank()) {
             throw new BadField("the field \"" + field + "\" (a non-empty string) is required");
         }
@@ -139,6 +165,9 @@ final class AdminHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest
         JsonNode value = body.get(field);
         if (value == null || !value.isTextual()) {
             throw new BadField("the field \"" + field + "\" (a phone number as a string) is required");
+        }
+        if (value.asText().length() > MAX_FIELD) {
+            throw new BadField("the field \"" + field + "\" is " + value.asText().length() + " characters; no phone number is");
         }
         Optional<String> normalized = events.numbering().normalize(value.asText());
         if (normalized.isEmpty()) {

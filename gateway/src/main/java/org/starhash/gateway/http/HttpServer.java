@@ -39,10 +39,10 @@ public final class HttpServer implements AutoCloseable {
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(boss, workers)
                 .channel(SheddingServerChannel.class)
-                .handler(new AcceptGuard("HTTP"))
+                .handler(new AcceptGuard("HTTP", settings.limits().maxConnections(), settings.limits().maxPerAddress()))
                 .option(ChannelOption.SO_BACKLOG, 1024)
                 .childOption(ChannelOption.TCP_NODELAY, true)
-                .childHandler(new HttpServerInitializer(new AdminHttpHandler(settings, engine.events()),
+                .childHandler(new HttpServerInitializer(settings, new AdminHttpHandler(settings, engine.events()),
                         new UssdHttpHandler(settings, engine), channels));
         try {
             listener = bootstrap.bind(settings.host(), settings.port()).sync().channel();

@@ -6,6 +6,7 @@ import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import org.slf4j.Logger;
@@ -45,10 +46,22 @@ final class UssdHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest>
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
         if (!request.decoderResult().isSuccess()) {
+            if (request.decoderResult().cause() instanceof TooLongHttpHeaderException) {
+                respond(ctx, request, HttpResponseStatus.REQUEST_HEADER_FIELDS_TOO_LARGE,
+                        "the request headers are over the limit (http.max_header_bytes)\n");
+                return;
+            }
             respond(ctx, request, HttpResponseStatus.BAD_REQUEST, "not a valid HTTP request\n");
             return;
         }
         QueryStringDecoder uri = new QueryStringDecoder(request.uri());
+        try {
+            uri.parameters();
+        } catch (IllegalArgumentException e) {
+            LOG.debug("HTTP request from {} refused: {}", ctx.channel().remoteAddress(), e.getMessage());
+            respond(ctx, request, HttpResponseStatus.BAD_REQUEST, "bad percent escape in the URL: " + e.getMessage() + "\n");
+            return;
+        }
         if (!uri.path().equals(PATH)) {
             respond(ctx, request, HttpResponseStatus.NOT_FOUND, "no such resource; USSD is POST " + PATH + "\n");
             return;
@@ -61,19 +74,26 @@ final class UssdHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest>
             respond(ctx, request, HttpResponseStatus.FORBIDDEN, "wrong or missing token\n");
             return;
         }
-        Map<String, List<String>> form = new QueryStringDecoder(request.content().toString(StandardCharsets.UTF_8), false)
-                .parameters();
-        String session = field(form, "sessionId");
-        String code = field(form, "serviceCode");
-        String phone = field(form, "phoneNumber");
-        String text = field(form, "text");
-        if (session == null || code == null || phone == null) {
+        Map<String, String> form;
+        try {
+            form = Forms.parse(request.content().toString(StandardCharsets.UTF_8));
+        } catch (Forms.BadForm e) {
+            LOG.debug("USSD request from {} refused: {}", ctx.channel().remoteAddress(), e.getMessage());
+            respond(ctx, request, HttpResponseStatus.BAD_REQUEST, e.getMessage() + "\n");
+            return;
+        }
+        String session = form.get("sessionId");
+        String code = form.get("serviceCode");
+        String phone = form.get("phoneNumber");
+        String text = form.get("text");
+        if (session == null || code == null || phone == null || text == null) {
+            LOG.debug("USSD request from {} refused: a field is missing", ctx.channel().remoteAddress());
             respond(ctx, request, HttpResponseStatus.BAD_REQUEST,
-                    "the form fields sessionId, serviceCode and phoneNumber are required (and text, empty at first)\n");
+                    "the form fields sessionId, serviceCode and phoneNumber are required, and text (empty at first)\n");
             return;
         }
         CompletableFuture<Reply> reply;
-        if (text == null || text.isEmpty()) {
+        if (text.isEmpty()) {
             reply = engine.handle(new Request(Channel.USSD, phone, code, code, session));
         } else {
             String[] answers = text.split("\\*", -1);
@@ -101,11 +121,6 @@ final class UssdHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest>
         }
         return MessageDigest.isEqual(settings.ussdToken().getBytes(StandardCharsets.UTF_8),
                 given.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static String field(Map<String, List<String>> form, String name) {
-        List<String> values = form.get(name);
-        return values == null || values.isEmpty() ? null : values.get(0);
     }
 
     private static void respond(ChannelHandlerContext ctx, FullHttpRequest request, HttpResponseStatus status, String body) {

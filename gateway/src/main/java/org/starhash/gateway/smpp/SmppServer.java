@@ -60,7 +60,7 @@ public final class SmppServer implements AutoCloseable {
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(boss, workers)
                 .channel(SheddingServerChannel.class)
-                .handler(new AcceptGuard("SMPP"))
+                .handler(new AcceptGuard("SMPP", settings.limits().maxConnections(), settings.limits().maxPerAddress()))
                 .option(ChannelOption.SO_BACKLOG, 1024)
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childOption(ChannelOption.SO_KEEPALIVE, true)

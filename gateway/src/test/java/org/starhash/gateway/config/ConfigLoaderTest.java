@@ -161,6 +161,23 @@ class ConfigLoaderTest {
         assertEquals(false, config.ussd().itsSessionInfo());
         assertEquals("127.0.0.1", config.http().host());
         assertEquals(8080, config.http().port());
+        assertEquals(java.time.Duration.ofSeconds(60), config.http().idleTimeout());
+        assertEquals(java.time.Duration.ofSeconds(10), config.http().requestTimeout());
+        assertEquals(8192, config.http().maxHeaderBytes());
+        assertEquals(new ConnectionLimits(2000, 200), config.http().limits());
+        assertEquals(new ConnectionLimits(2000, 200), config.smpp().limits());
+    }
+
+    @Test
+    void badConnectionLimitsAreRefused() throws Exception {
+        assertEquals("gateway.yaml: smpp.max_connections_per_address: 3000 is out of range (1 to max_connections, 2000)",
+                error(shipped().replace("max_connections_per_address: 200 # from one", "max_connections_per_address: 3000 # from one")));
+        assertEquals("gateway.yaml: http.max_connections: 0 is out of range (1 to 1000000)",
+                error(shipped().replace("max_connections: 2000            # open at once", "max_connections: 0 # open at once")));
+        assertEquals("gateway.yaml: http.max_header_bytes: 100 is out of range (1024 to 1048576)",
+                error(shipped().replace("max_header_bytes: 8192 ", "max_header_bytes: 100 ")));
+        assertEquals("gateway.yaml: http.request_timeout_seconds: 0 is out of range (1 to 86400 seconds)",
+                error(shipped().replace("request_timeout_seconds: 10 ", "request_timeout_seconds: 0 ")));
     }
 
     @Test

@@ -10,6 +10,7 @@ import org.jsmpp.bean.Command;
 import org.jsmpp.util.DefaultComposer;
 import org.jsmpp.util.DefaultDecomposer;
 import org.junit.jupiter.api.Test;
+import org.starhash.gateway.config.ConnectionLimits;
 import org.starhash.gateway.config.SmppSettings;
 
 import java.time.Duration;
@@ -27,7 +28,7 @@ class SmppServerInitializerTest {
 
     private static final DefaultComposer COMPOSER = new DefaultComposer();
     private static final SmppSettings SETTINGS = new SmppSettings("127.0.0.1", 0, "starhash", Duration.ofSeconds(10),
-            Duration.ofSeconds(60), Map.of("ussdc", "ussdpw"));
+            Duration.ofSeconds(60), new ConnectionLimits(100, 10), Map.of("ussdc", "ussdpw"));
 
     private static EmbeddedChannel channel() {
         EmbeddedChannel ch = new EmbeddedChannel();
