@@ -22,7 +22,16 @@ public final class RawSmppConnection implements AutoCloseable {
     private final DataInputStream in;
 
     public RawSmppConnection(Gateway gateway) throws IOException {
-        socket = new Socket("127.0.0.1", gateway.smppAddress().getPort());
+        this(gateway, 0);
+    }
+
+    /** A connection whose receive buffer is {@code receiveBuffer} bytes (0: the system's), for a peer that reads slowly. */
+    public RawSmppConnection(Gateway gateway, int receiveBuffer) throws IOException {
+        socket = new Socket();
+        if (receiveBuffer > 0) {
+            socket.setReceiveBufferSize(receiveBuffer);
+        }
+        socket.connect(new java.net.InetSocketAddress("127.0.0.1", gateway.smppAddress().getPort()), 5_000);
         socket.setSoTimeout(5_000);
         out = socket.getOutputStream();
         in = new DataInputStream(socket.getInputStream());

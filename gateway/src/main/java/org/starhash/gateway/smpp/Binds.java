@@ -56,11 +56,38 @@ final class Binds {
         return pick(byAccount.getOrDefault(origin.account(), List.of()).toArray());
     }
 
+    /**
+     * Whether the answer to an MO on this session would have nowhere to go but binds that take no more: then the
+     * MO is throttled before any work is done, instead of its answer being queued without bound.
+     */
+    boolean repliesBlocked(SmppSession origin) {
+        if (origin.kind().receives() && origin.channel().isActive()) {
+            return !origin.channel().isWritable();
+        }
+        boolean any = false;
+        for (SmppSession s : byAccount.getOrDefault(origin.account(), List.of())) {
+            if (s.kind().receives() && s.channel().isActive()) {
+                if (s.channel().isWritable()) {
+                    return false;
+                }
+                any = true;
+            }
+        }
+        return any;
+    }
+
     private Optional<SmppSession> pick(Object[] sessions) {
         int n = sessions.length;
         int start = Math.floorMod(roundRobin.getAndIncrement(), Math.max(1, n));
         for (int i = 0; i < n; i++) {
             SmppSession candidate = (SmppSession) sessions[(start + i) % n];
+            if (candidate.kind().receives() && candidate.channel().isActive() && candidate.channel().isWritable()) {
+                return Optional.of(candidate);
+            }
+        }
+        // None takes more now: the first open one, whose buffer the throttling of new MOs keeps bounded.
+        for (Object s : sessions) {
+            SmppSession candidate = (SmppSession) s;
             if (candidate.kind().receives() && candidate.channel().isActive()) {
                 return Optional.of(candidate);
             }

@@ -6,6 +6,7 @@ import org.jsmpp.bean.AbstractSmCommand;
 import org.jsmpp.bean.OptionalParameter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.starhash.gateway.faults.FaultLog;
 import org.starhash.gateway.engine.Channel;
 import org.starhash.gateway.engine.Engine;
 import org.starhash.gateway.engine.Reply;
@@ -35,6 +36,7 @@ final class MoHandler {
 
     private final Engine engine;
     private final Binds binds;
+    private final FaultLog throttled = new FaultLog(LOG, "MOs throttled (ESME_RTHROTTLED) because their answers have no bind that reads");
     private final OptionalParameter.Tag dialogueReference;
     private final MoParts parts;
     private final boolean transliterate;
@@ -68,6 +70,13 @@ final class MoHandler {
             respondError(ctx, pdu, SMPPConstant.STAT_ESME_RINVTLVVAL);
             return;
         }
+        if (binds.repliesBlocked(session)) {
+            // The bind its answer would go to takes no more: refused before any work, the SMSC retries later.
+            throttled.failed("account " + session.account() + ": its receiver binds do not read what we send");
+            respondError(ctx, pdu, SMPPConstant.STAT_ESME_RTHROTTLED);
+            return;
+        }
+        throttled.ok();
         MoParts.Result read = parts.read(sm, ussd);
         if (read instanceof MoParts.Refused refused) {
             LOG.debug("refused an MO from {}: {}", sm.getSourceAddr(), refused.why());

@@ -3,6 +3,7 @@ package org.starhash.gateway.smpp;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelOption;
+import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
@@ -25,6 +26,10 @@ import java.util.concurrent.TimeUnit;
 
 /** The SMPP listener: starts on the configured address and stops with every connection closed. */
 public final class SmppServer implements AutoCloseable {
+
+    /** Bytes queued for a connection at which it counts as not taking more (about 1,000 replies). */
+    static final int HIGH_WATER = 256 * 1024;
+    static final int LOW_WATER = 64 * 1024;
 
     private final SmppSettings settings;
     private final SmsSettings sms;
@@ -63,6 +68,9 @@ public final class SmppServer implements AutoCloseable {
                 .handler(new AcceptGuard("SMPP", settings.limits().maxConnections(), settings.limits().maxPerAddress()))
                 .option(ChannelOption.SO_BACKLOG, 1024)
                 .childOption(ChannelOption.TCP_NODELAY, true)
+                // What a peer that does not read can make us hold: a connection over the mark stops being read,
+                // and MOs whose answers would go to it are throttled.
+                .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(LOW_WATER, HIGH_WATER))
                 .childOption(ChannelOption.SO_KEEPALIVE, true)
                 .childHandler(initializer);
         try {

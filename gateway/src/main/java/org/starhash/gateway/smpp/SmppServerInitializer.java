@@ -11,12 +11,14 @@ import org.starhash.gateway.config.SmppSettings;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The pipeline of an SMPP connection, inbound top to bottom: idle detection, framing by command_length
+ * The pipeline of an SMPP connection, inbound top to bottom: reading paused while the peer does not take what we
+ * send, idle detection, framing by command_length
  * (64 KiB at most, checked before any decoding), decoding with jsmpp, then the session; outbound PDUs are
  * composed bytes, written as they are.
  */
 final class SmppServerInitializer extends ChannelInitializer<Channel> {
 
+    static final String BACK_PRESSURE = "back-pressure";
     static final String IDLE = "idle";
     static final String FRAME = "frame";
     static final String DECODE = "decode";
@@ -28,6 +30,7 @@ final class SmppServerInitializer extends ChannelInitializer<Channel> {
     private final MoHandler mo;
     private final ChannelGroup open;
     private final ByteArrayEncoder encoder = new ByteArrayEncoder();
+    private final BackPressure backPressure = new BackPressure();
 
     SmppServerInitializer(SmppSettings settings, Binds binds, MoHandler mo, ChannelGroup open) {
         this.settings = settings;
@@ -40,6 +43,7 @@ final class SmppServerInitializer extends ChannelInitializer<Channel> {
     protected void initChannel(Channel ch) {
         open.add(ch);
         ChannelPipeline p = ch.pipeline();
+        p.addLast(BACK_PRESSURE, backPressure);
         p.addLast(IDLE, new IdleStateHandler(settings.idleTimeout().toMillis(), 0, 0, TimeUnit.MILLISECONDS));
         p.addLast(FRAME, Framing.decoder());
         p.addLast(DECODE, new PduDecoder());

@@ -50,8 +50,9 @@ class SmppServerInitializerTest {
     void thePipelineIsNamedInOrder() {
         EmbeddedChannel ch = channel();
         List<String> names = ch.pipeline().names();
-        assertEquals(List.of(SmppServerInitializer.IDLE, SmppServerInitializer.FRAME, SmppServerInitializer.DECODE,
-                SmppServerInitializer.ENCODE, SmppServerInitializer.SESSION), names.subList(0, 5));
+        assertEquals(List.of(SmppServerInitializer.BACK_PRESSURE, SmppServerInitializer.IDLE, SmppServerInitializer.FRAME,
+                SmppServerInitializer.DECODE, SmppServerInitializer.ENCODE, SmppServerInitializer.SESSION),
+                names.subList(0, 6));
     }
 
     @Test

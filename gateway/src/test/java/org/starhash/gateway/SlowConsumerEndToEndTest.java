@@ -1,0 +1,78 @@
+package org.starhash.gateway;
+
+import org.jsmpp.SMPPConstant;
+import org.jsmpp.bean.BindType;
+import org.jsmpp.extra.NegativeResponseException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A receiver bind that never reads its socket while MOs of the same account come in on a transmitter: the
+ * answers queue only up to the high-water mark, then the MOs are throttled before any work, and they are taken
+ * again as soon as a bind that reads is there.
+ */
+class SlowConsumerEndToEndTest {
+
+    @TempDir
+    Path data;
+    private Gateway gateway;
+
+    @BeforeEach
+    void start() throws Exception {
+        gateway = TestGateway.start(data);
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        gateway.close();
+    }
+
+    @Test
+    void aReceiverThatNeverReadsThrottlesTheMosWhoseAnswersGoToIt() throws Exception {
+        try (RawSmppConnection deaf = new RawSmppConnection(gateway, 4096);
+             TestPeer sender = TestPeer.bind(gateway, BindType.BIND_TX, "ussdc", "ussdpw")) {
+            deaf.send(RawSmppConnection.COMPOSER.bind(SMPPConstant.CID_BIND_RECEIVER, 1, "ussdc", "ussdpw", "",
+                    (byte) 0x34, (byte) 0, (byte) 0, null));
+            assertEquals(SMPPConstant.STAT_ESME_ROK, deaf.readHeader().getCommandStatus());
+            // From here on the receiver reads nothing.
+            int taken = 0;
+            int throttled = 0;
+            long deadline = System.currentTimeMillis() + 60_000;
+            while (throttled == 0 && taken < 60_000 && System.currentTimeMillis() < deadline) {
+                try {
+                    sender.sms("38641000001", "7070", "PORABA");
+                    taken++;
+                } catch (Exception e) {
+                    assertEquals(SMPPConstant.STAT_ESME_RTHROTTLED, status(e));
+                    throttled++;
+                }
+            }
+            assertTrue(throttled > 0, taken + " MOs were taken for a receiver that reads nothing, none throttled");
+            // Our 256 KiB mark and the kernel's socket buffers (a few MB on loopback) hold the answers taken.
+            assertTrue(taken < 40_000, taken + " answers queued for a receiver that reads nothing");
+            System.out.println("slow consumer: " + taken + " MOs taken before the first ESME_RTHROTTLED");
+            // A receiver that reads binds: the account's MOs are taken again.
+            try (TestPeer reader = TestPeer.bind(gateway, BindType.BIND_RX, "ussdc", "ussdpw")) {
+                sender.sms("38641000001", "7070", "PORABA");
+                // The thousands of MOs before used the package up, so the extra spend has grown: only the start is known.
+                assertTrue(TestPeer.textOf(reader.next()).startsWith("Vaša informativna dodatna poraba"));
+            }
+        }
+    }
+
+    private static int status(Exception e) {
+        Throwable t = e;
+        while (t != null && !(t instanceof NegativeResponseException)) {
+            t = t.getCause();
+        }
+        assertTrue(t != null, "expected a negative response, got " + e);
+        return ((NegativeResponseException) t).getCommandStatus();
+    }
+}
