@@ -146,6 +146,11 @@ final class KeywordValidation {
                 if (n.getValue() == null || n.getValue().isEmpty()) {
                     throw checks.error(path + ".stop." + n.getKey(), "needs at least one stop keyword");
                 }
+                for (int i = 0; i < n.getValue().size(); i++) {
+                    if (n.getValue().get(i) == null || n.getValue().get(i).isBlank()) {
+                        throw checks.error(path + ".stop." + n.getKey() + "[" + i + "]", "must be a keyword");
+                    }
+                }
                 stop.put(n.getKey(), n.getValue().stream().map(ConfigLoader::foldKeyword).toList());
             }
             providers.put(e.getKey(), new KeywordSettings.Provider(e.getKey(), p.name(), or(p.contact(), ""), stop));
@@ -177,6 +182,9 @@ final class KeywordValidation {
             keywords.put(e.getKey(), table);
             Set<String> freeHere = new HashSet<>();
             for (String f : or(n.free(), List.<String>of())) {
+                if (f == null || f.isBlank()) {
+                    throw checks.error(path + ".free", "lists a keyword that is empty");
+                }
                 if (!table.containsKey(ConfigLoader.foldKeyword(f))) {
                     throw checks.error(path + ".free", "'" + f + "' is not one of this number's keywords " + table.keySet());
                 }

@@ -7,6 +7,9 @@ import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 
 import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.io.InputStream;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
@@ -59,7 +62,10 @@ public final class SubscriberCsv {
         CsvSchema schema = CsvSchema.emptySchema().withHeader().withComments();
         List<Row> subscribers = new ArrayList<>();
         Set<String> seen = new HashSet<>();
-        try (MappingIterator<Map<String, String>> rows = mapper.readerForMapOf(String.class).with(schema).readValues(in)) {
+        // Read as UTF-8 and nothing else: Jackson would guess UTF-16 or UTF-32 from the first bytes.
+        java.io.Reader text = new java.io.InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT));
+        try (MappingIterator<Map<String, String>> rows = mapper.readerForMapOf(String.class).with(schema).readValues(text)) {
             while (rows.hasNextValue()) {
                 Map<String, String> row = rows.nextValue();
                 // The last token read is the row's own; its line counts blank lines too, as an editor does.
@@ -78,6 +84,8 @@ public final class SubscriberCsv {
         } catch (com.fasterxml.jackson.core.JacksonException e) {
             throw new CsvException(name + ": " + e.getOriginalMessage()
                     + (e.getLocation() != null ? " (row " + e.getLocation().getLineNr() + ")" : ""));
+        } catch (CharacterCodingException e) {
+            throw new CsvException(name + ": the file is not UTF-8 text (" + e + ")");
         }
         return subscribers;
     }

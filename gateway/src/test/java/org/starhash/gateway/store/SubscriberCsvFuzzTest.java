@@ -1,0 +1,25 @@
+package org.starhash.gateway.store;
+
+import com.code_intelligence.jazzer.api.FuzzedDataProvider;
+import com.code_intelligence.jazzer.junit.FuzzTest;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.YearMonth;
+
+/** Any CSV imports or is refused with a CsvException naming the row; nothing else escapes the reader. */
+class SubscriberCsvFuzzTest {
+
+    private static final Numbering SLOVENIA = new Numbering("386", "0");
+
+    @FuzzTest(maxDuration = "60s")
+    void anyCsvImportsOrIsRefused(FuzzedDataProvider data) throws IOException {
+        byte[] csv = data.consumeRemainingAsString().getBytes(StandardCharsets.UTF_8);
+        try {
+            SubscriberCsv.read(new ByteArrayInputStream(csv), "subs.csv", SLOVENIA, YearMonth.of(2026, 11));
+        } catch (SubscriberCsv.CsvException refused) {
+            // the documented refusal
+        }
+    }
+}
