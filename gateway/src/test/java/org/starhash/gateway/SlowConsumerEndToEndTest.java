@@ -67,6 +67,46 @@ class SlowConsumerEndToEndTest {
         }
     }
 
+    @Test
+    void aTransceiverThatWritesAndNeverReadsStopsBeingRead() throws Exception {
+        java.util.concurrent.atomic.AtomicLong written = new java.util.concurrent.atomic.AtomicLong();
+        try (RawSmppConnection deaf = new RawSmppConnection(gateway, 4096)) {
+            deaf.send(RawSmppConnection.COMPOSER.bind(SMPPConstant.CID_BIND_TRANSCEIVER, 1, "ussdc", "ussdpw", "",
+                    (byte) 0x34, (byte) 0, (byte) 0, null));
+            assertEquals(SMPPConstant.STAT_ESME_ROK, deaf.readHeader().getCommandStatus());
+            Thread writer = new Thread(() -> {
+                try {
+                    for (int seq = 2; seq < 5_000_000; seq++) {
+                        deaf.send(RawSmppConnection.COMPOSER.submitSm(seq, "", (byte) 0, (byte) 0, "041000001", (byte) 0,
+                                (byte) 0, "7070", (byte) 0, (byte) 0, (byte) 0, null, null, (byte) 0, (byte) 0, (byte) 0,
+                                (byte) 0, "PORABA".getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+                        written.incrementAndGet();
+                    }
+                } catch (Exception closed) {
+                    // the connection was closed at the end of the test
+                }
+            }, "deaf-writer");
+            writer.setDaemon(true);
+            writer.start();
+            // The gateway stops reading it once our answers to it pass the mark; then its writes block.
+            long before;
+            long after = written.get();
+            long deadline = System.currentTimeMillis() + 30_000;
+            do {
+                before = after;
+                Thread.sleep(2_000);
+                after = written.get();
+            } while (after != before && System.currentTimeMillis() < deadline);
+            assertEquals(before, after, "the gateway kept reading a peer that reads nothing: " + after + " MOs written");
+            System.out.println("slow consumer: a transceiver that never reads was stopped after " + after + " MOs");
+            // Other peers are served meanwhile.
+            try (TestPeer other = TestPeer.transceiver(gateway)) {
+                other.sms("38670000001", "7070", "PORABA");
+                assertTrue(TestPeer.textOf(other.next()).contains("12,"), "another peer was not answered");
+            }
+        }
+    }
+
     private static int status(Exception e) {
         Throwable t = e;
         while (t != null && !(t instanceof NegativeResponseException)) {
