@@ -5,7 +5,6 @@ import org.jsmpp.bean.BindType;
 import org.jsmpp.bean.Command;
 import org.jsmpp.bean.DeliverSm;
 import org.jsmpp.bean.OptionalParameter;
-import org.jsmpp.extra.NegativeResponseException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -43,25 +42,16 @@ class GatewayEndToEndTest {
         gateway.close();
     }
 
-    private static int bindStatus(Exception e) {
-        Throwable t = e;
-        while (t != null && !(t instanceof NegativeResponseException)) {
-            t = t.getCause();
-        }
-        assertNotNull(t, "expected a negative bind response, got " + e);
-        return ((NegativeResponseException) t).getCommandStatus();
-    }
-
     @Test
     void bindWithAWrongPasswordIsRefused() {
         Exception e = assertThrows(IOException.class, () -> TestPeer.bind(gateway, BindType.BIND_TRX, "ussdc", "nope"));
-        assertEquals(SMPPConstant.STAT_ESME_RINVPASWD, bindStatus(e));
+        assertEquals(SMPPConstant.STAT_ESME_RINVPASWD, TestPeer.statusOf(e));
     }
 
     @Test
     void bindWithAnUnknownSystemIdIsRefused() {
         Exception e = assertThrows(IOException.class, () -> TestPeer.bind(gateway, BindType.BIND_TX, "stranger", "ussdpw"));
-        assertEquals(SMPPConstant.STAT_ESME_RINVSYSID, bindStatus(e));
+        assertEquals(SMPPConstant.STAT_ESME_RINVSYSID, TestPeer.statusOf(e));
     }
 
     @Test

@@ -2,7 +2,6 @@ package org.starhash.gateway;
 
 import org.jsmpp.SMPPConstant;
 import org.jsmpp.bean.BindType;
-import org.jsmpp.extra.NegativeResponseException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -50,7 +49,7 @@ class SlowConsumerEndToEndTest {
                     sender.sms("38641000001", "7070", "PORABA");
                     taken++;
                 } catch (Exception e) {
-                    assertEquals(SMPPConstant.STAT_ESME_RTHROTTLED, status(e));
+                    assertEquals(SMPPConstant.STAT_ESME_RTHROTTLED, TestPeer.statusOf(e));
                     throttled++;
                 }
             }
@@ -107,12 +106,4 @@ class SlowConsumerEndToEndTest {
         }
     }
 
-    private static int status(Exception e) {
-        Throwable t = e;
-        while (t != null && !(t instanceof NegativeResponseException)) {
-            t = t.getCause();
-        }
-        assertTrue(t != null, "expected a negative response, got " + e);
-        return ((NegativeResponseException) t).getCommandStatus();
-    }
 }

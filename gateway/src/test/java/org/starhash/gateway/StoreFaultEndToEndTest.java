@@ -2,7 +2,6 @@ package org.starhash.gateway;
 
 import org.jsmpp.bean.DeliverSm;
 import org.jsmpp.SMPPConstant;
-import org.jsmpp.extra.NegativeResponseException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,15 +42,6 @@ class StoreFaultEndToEndTest {
         }
     }
 
-    private static int status(Exception e) {
-        Throwable t = e;
-        while (t != null && !(t instanceof NegativeResponseException)) {
-            t = t.getCause();
-        }
-        assertNotNull(t, "expected a negative response, got " + e);
-        return ((NegativeResponseException) t).getCommandStatus();
-    }
-
     private long usedSms() {
         return gateway.store().read(Subscribers.TABLE, POSTPAID).map(s -> s.used().sms()).orElseThrow();
     }
@@ -67,7 +57,7 @@ class StoreFaultEndToEndTest {
 
         disk.spaceLeft(0);
         Exception refused = assertThrows(Exception.class, () -> peer.sms(POSTPAID, "7070", "PORABA"));
-        assertEquals(SMPPConstant.STAT_ESME_RSYSERR, status(refused));
+        assertEquals(SMPPConstant.STAT_ESME_RSYSERR, TestPeer.statusOf(refused));
         assertEquals(used, usedSms(), "a refused MO was charged");
 
         peer.dial(PREPAID, "*123#", REF);
@@ -87,7 +77,7 @@ class StoreFaultEndToEndTest {
                 peer.sms(POSTPAID, "7070", "PORABA");
                 taken = true;
             } catch (Exception e) {
-                assertEquals(SMPPConstant.STAT_ESME_RSYSERR, status(e));
+                assertEquals(SMPPConstant.STAT_ESME_RSYSERR, TestPeer.statusOf(e));
                 Thread.sleep(50);
             }
         }

@@ -85,6 +85,16 @@ public final class TestPeer implements AutoCloseable {
                 new OptionalParameter.Ussd_service_op((byte) 18), new OptionalParameter.User_message_reference(reference));
     }
 
+    /** The command_status of the negative response behind an exception of jsmpp's; fails the test when there is none. */
+    public static int statusOf(Exception e) {
+        Throwable t = e;
+        while (t != null && !(t instanceof org.jsmpp.extra.NegativeResponseException)) {
+            t = t.getCause();
+        }
+        assertNotNull(t, "expected a negative response, got " + e);
+        return ((org.jsmpp.extra.NegativeResponseException) t).getCommandStatus();
+    }
+
     /** The ussd_service_op of a deliver_sm, -1 when it has none. */
     public static int opOf(DeliverSm deliverSm) {
         OptionalParameter.Byte op = (OptionalParameter.Byte) deliverSm.getOptionalParameter(OptionalParameter.Tag.USSD_SERVICE_OP);

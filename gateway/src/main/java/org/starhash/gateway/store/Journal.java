@@ -286,14 +286,8 @@ final class Journal implements AutoCloseable {
     private void rollBack() {
         lastSeq = syncedSeq;
         if (current != null) {
-            if (abandoned != null) {
-                // The segment started after it voids what remains of it.
-                try {
-                    abandoned.close();
-                } catch (IOException e) {
-                    LOG.debug("journal segment did not close: {}", e.toString());
-                }
-            }
+            // The segment started after an earlier abandoned one voids what remains of it.
+            closeQuietly(abandoned);
             abandoned = current;
             abandonedCut = syncedSize;
             current = null;
@@ -312,11 +306,7 @@ final class Journal implements AutoCloseable {
             LOG.debug("journal could not cut a failed write off yet: {}", e.toString());
             return;
         }
-        try {
-            abandoned.close();
-        } catch (IOException e) {
-            LOG.debug("journal segment did not close: {}", e.toString());
-        }
+        closeQuietly(abandoned);
         abandoned = null;
     }
 
@@ -361,16 +351,20 @@ final class Journal implements AutoCloseable {
         return segments.size();
     }
 
+    private static void closeQuietly(FileChannel ch) {
+        if (ch != null) {
+            try {
+                ch.close();
+            } catch (IOException e) {
+                LOG.debug("journal file did not close: {}", e.toString());
+            }
+        }
+    }
+
     private void closeQuietly() {
         retryCut();
         for (FileChannel ch : new FileChannel[] {current, spare, directoryChannel, abandoned}) {
-            if (ch != null) {
-                try {
-                    ch.close();
-                } catch (IOException e) {
-                    LOG.debug("journal file did not close: {}", e.toString());
-                }
-            }
+            closeQuietly(ch);
         }
         current = null;
         spare = null;

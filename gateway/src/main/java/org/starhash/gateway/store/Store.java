@@ -15,10 +15,6 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiConsumer;
@@ -34,14 +30,10 @@ import java.util.function.Supplier;
 public final class Store implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Store.class);
-    /** Changed keys that start a checkpoint before its time, bounding the overlay's memory. */
-    private static final int MAX_OVERLAY = 500_000;
     /** Changed keys past which changes are refused as busy while checkpoints fail. */
-    private static final int OVERLAY_LIMIT = 4 * MAX_OVERLAY;
+    private static final int OVERLAY_LIMIT = 4 * Checkpoints.MAX_OVERLAY;
     private static final long PROBE_MIN_NANOS = 100_000_000L;
     private static final long PROBE_MAX_NANOS = 5_000_000_000L;
-    private static final long RETRY_MIN_NANOS = 1_000_000_000L;
-    private static final long RETRY_MAX_NANOS = 60_000_000_000L;
 
     private final StoreSettings settings;
     private final Generations state;
@@ -51,27 +43,16 @@ public final class Store implements AutoCloseable {
     private final AtomicLong transactions = new AtomicLong();
     private final AtomicLong changes = new AtomicLong();
     private final AtomicLong fsyncs = new AtomicLong();
-    private final AtomicLong checkpoints = new AtomicLong();
     private final long replayed;
     private volatile boolean running = true;
     private volatile boolean writable = true;
-    private long lastCheckpointNanos = System.nanoTime();
     private final Overlay overlay = new Overlay();
     private final ReadCache cache;
     private final FaultLog journalFault = new FaultLog(LOG, "store journal write (changes are refused, reads go on)");
-    private final FaultLog checkpointFault = new FaultLog(LOG, "store checkpoint (the journal keeps every change)");
-    private final FaultLog releaseFault = new FaultLog(LOG, "store removal of old journal segments");
     private final FaultLog writerFault = new FaultLog(LOG, "store transaction");
     private long nextProbeNanos;
     private long probeBackoffNanos = PROBE_MIN_NANOS;
-    private long nextCheckpointNanos;
-    private long retryBackoffNanos = RETRY_MIN_NANOS;
-    /** The state files are written here, so batches go on meanwhile. */
-    private final ExecutorService checkpointer = Executors.newSingleThreadExecutor(r -> new Thread(r, "store-checkpoint"));
-    private Future<?> checkpointing;
-    private long checkpointingSeq;
-    private final java.util.concurrent.ConcurrentLinkedQueue<CompletableFuture<Boolean>> checkpointRequests =
-            new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private final Checkpoints checkpoints;
 
     private Store(Path directory, StoreSettings settings, Disk disk) throws IOException {
         this.settings = settings;
@@ -104,6 +85,7 @@ public final class Store implements AutoCloseable {
         this.state = generations;
         this.journal = opened;
         this.replayed = count[0];
+        this.checkpoints = new Checkpoints(settings, overlay, generations, opened);
         if (replayed > 0) {
             LOG.info("store replayed {} journal records up to sequence {}", replayed, journal.lastSeq());
         }
@@ -166,8 +148,7 @@ public final class Store implements AutoCloseable {
      * change afterwards; for tests.
      */
     CompletableFuture<Boolean> checkpoint() {
-        CompletableFuture<Boolean> done = new CompletableFuture<>();
-        checkpointRequests.add(done);
+        CompletableFuture<Boolean> done = checkpoints.request();
         submit(tx -> null); // wakes the writer
         return done;
     }
@@ -247,7 +228,7 @@ public final class Store implements AutoCloseable {
     }
 
     public StoreStats stats() {
-        return new StoreStats(transactions.get(), changes.get(), fsyncs.get(), checkpoints.get(), replayed);
+        return new StoreStats(transactions.get(), changes.get(), fsyncs.get(), checkpoints.completed(), replayed);
     }
 
     private void writeLoop() {
@@ -255,7 +236,7 @@ public final class Store implements AutoCloseable {
         Batch.Committed committed = this::committed;
         while (running || !queue.isEmpty()) {
             try {
-                Pending<?> first = queue.poll(checkpointing != null || !writable ? 10 : 100, TimeUnit.MILLISECONDS);
+                Pending<?> first = queue.poll(checkpoints.running() || !writable ? 10 : 100, TimeUnit.MILLISECONDS);
                 if (!writable) {
                     probe();
                 }
@@ -273,8 +254,8 @@ public final class Store implements AutoCloseable {
                     }
                     taken.clear();
                 }
-                maybeCheckpoint(false);
-                answerCheckpointRequests();
+                checkpoints.tick(false);
+                checkpoints.answerRequests();
                 if (writable) {
                     journalFault.ok(); // lets the end of a fault be logged even when no change comes
                 }
@@ -287,7 +268,7 @@ public final class Store implements AutoCloseable {
                 taken.clear();
             }
         }
-        finalCheckpoint();
+        checkpoints.finish(writable);
     }
 
     private void writeBatch(List<Pending<?>> taken, Batch batch) {
@@ -361,99 +342,6 @@ public final class Store implements AutoCloseable {
         }
     }
 
-    /**
-     * Moves checkpoints on: settles a finished one, and starts one when it is time (or the overlay is large) and
-     * no failed one is waiting out its back-off; forced, it waits for the one it starts.
-     */
-    private void maybeCheckpoint(boolean force) {
-        if (checkpointing != null) {
-            if (!checkpointing.isDone() && !force) {
-                return;
-            }
-            settleCheckpoint();
-        }
-        long now = System.nanoTime();
-        long last = journal.lastSeq();
-        boolean due = now - lastCheckpointNanos >= settings.checkpointInterval().toNanos() || overlay.size() >= MAX_OVERLAY;
-        if (last == state.currentSeq() || !(force || due) || (!force && now < nextCheckpointNanos)) {
-            return;
-        }
-        Map<TableKey, byte[]> older = overlay.older();
-        Map<TableKey, byte[]> flushing = overlay.beginFlush();
-        checkpointingSeq = last;
-        checkpointing = checkpointer.submit(() -> {
-            state.checkpoint(older, flushing, last);
-            return null;
-        });
-        if (force) {
-            settleCheckpoint();
-        }
-    }
-
-    private void answerCheckpointRequests() {
-        if (checkpointRequests.isEmpty()) {
-            return;
-        }
-        // Only the requests made before this checkpoint began are answered by it.
-        List<CompletableFuture<Boolean>> answered = new ArrayList<>();
-        CompletableFuture<Boolean> request;
-        while ((request = checkpointRequests.poll()) != null) {
-            answered.add(request);
-        }
-        maybeCheckpoint(true);
-        boolean whole = journal.lastSeq() == state.currentSeq();
-        answered.forEach(r -> r.complete(whole));
-    }
-
-    private void settleCheckpoint() {
-        boolean interrupted = false;
-        try {
-            checkpointing.get();
-            overlay.endFlush();
-            checkpoints.incrementAndGet();
-            checkpointFault.ok();
-            retryBackoffNanos = RETRY_MIN_NANOS;
-            lastCheckpointNanos = System.nanoTime();
-            try {
-                journal.releaseUpTo(state.oldestNeeded());
-                releaseFault.ok();
-            } catch (IOException | RuntimeException e) {
-                releaseFault.failed(e);
-            }
-        } catch (InterruptedException e) {
-            interrupted = true;
-            overlay.abortFlush();
-        } catch (ExecutionException e) {
-            overlay.abortFlush();
-            checkpointFault.failed("checkpoint of sequence " + checkpointingSeq + ": " + FaultLog.describe(e.getCause())
-                    + "; retried in " + retryBackoffNanos / 1_000_000 + " ms");
-            nextCheckpointNanos = System.nanoTime() + retryBackoffNanos;
-            retryBackoffNanos = Math.min(retryBackoffNanos * 2, RETRY_MAX_NANOS);
-        }
-        checkpointing = null;
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    /** One last checkpoint at a stop, so the next start replays little; if it fails the journal is replayed. */
-    private void finalCheckpoint() {
-        try {
-            if (checkpointing != null) {
-                settleCheckpoint();
-            }
-            if (writable) {
-                maybeCheckpoint(true);
-            }
-        } catch (RuntimeException e) {
-            LOG.warn("store could not write its final checkpoint; the journal is replayed at the next start: {}",
-                    FaultLog.describe(e));
-        }
-        if (checkpointFault.failing()) {
-            LOG.warn("store stopped with its checkpoint failing; the journal is replayed at the next start");
-        }
-    }
-
     /** Finishes the queued transactions, checkpoints and closes. */
     @Override
     public void close() throws IOException {
@@ -471,13 +359,7 @@ public final class Store implements AutoCloseable {
         while ((late = queue.poll()) != null) {
             late.future.completeExceptionally(new IllegalStateException("store is closed"));
         }
-        checkpointRequests.forEach(r -> r.complete(false));
-        checkpointer.shutdown();
-        try {
-            checkpointer.awaitTermination(60, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        checkpoints.close();
         try {
             journal.close();
         } finally {
