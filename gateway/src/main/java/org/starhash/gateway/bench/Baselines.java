@@ -6,6 +6,7 @@ import org.starhash.gateway.config.GatewayConfig;
 import org.starhash.gateway.store.Store;
 
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.YearMonth;
@@ -39,10 +40,11 @@ public final class Baselines {
 
     /**
      * Starts a server. The gateway gets its full config, a store in {@code dataDir} and {@code subscribers}
-     * subscribers from {@code firstMsisdn}; the baselines accept any bind.
+     * subscribers from {@code firstMsisdn}, and an HTTP listener on a free port when {@code http}; the baselines
+     * accept any bind.
      */
     public static BenchServer start(Kind kind, GatewayConfig config, Path dataDir, long firstMsisdn, int subscribers,
-                                    int queueCapacity) throws Exception {
+                                    int queueCapacity, boolean http) throws Exception {
         String host = config.smpp().host();
         return switch (kind) {
             case BARE -> new BareResponder(host, 0, REPLY_TEXT);
@@ -53,11 +55,16 @@ public final class Baselines {
                 try (Store store = Store.open(dataDir.resolve(Gateway.STORE_DIRECTORY), config.store())) {
                     BenchSubscribers.create(store, firstMsisdn, subscribers, YearMonth.now(clock.withZone(config.zone())));
                 }
-                Gateway gateway = Gateway.start(config.withPorts(0, -1), dataDir, clock);
+                Gateway gateway = Gateway.start(config.withPorts(0, http ? 0 : -1), dataDir, clock);
                 yield new BenchServer() {
                     @Override
                     public int port() {
                         return gateway.smppAddress().getPort();
+                    }
+
+                    @Override
+                    public int httpPort() {
+                        return gateway.httpAddress().map(InetSocketAddress::getPort).orElse(-1);
                     }
 
                     @Override

@@ -20,10 +20,12 @@ public final class ChildServer implements BenchServer {
 
     private final Process process;
     private final int port;
+    private final int httpPort;
 
-    private ChildServer(Process process, int port) {
+    private ChildServer(Process process, int[] ports) {
         this.process = process;
-        this.port = port;
+        this.port = ports[0];
+        this.httpPort = ports[1];
     }
 
     /** Starts {@code bench-server} with the given JVM options and arguments and waits until it listens. */
@@ -42,13 +44,13 @@ public final class ChildServer implements BenchServer {
         command.addAll(arguments);
         Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-        CompletableFuture<Integer> ready = CompletableFuture.supplyAsync(() -> awaitPort(out));
+        CompletableFuture<int[]> ready = CompletableFuture.supplyAsync(() -> awaitPort(out));
         try {
-            int port = ready.get(300, TimeUnit.SECONDS);
+            int[] ports = ready.get(300, TimeUnit.SECONDS);
             Thread drain = new Thread(() -> out.lines().forEach(System.err::println), "bench-server-output");
             drain.setDaemon(true);
             drain.start();
-            return new ChildServer(process, port);
+            return new ChildServer(process, ports);
         } catch (Exception e) {
             process.destroyForcibly();
             throw new IOException("the bench server did not start: " + (e.getCause() != null ? e.getCause().getMessage()
@@ -56,12 +58,14 @@ public final class ChildServer implements BenchServer {
         }
     }
 
-    private static int awaitPort(BufferedReader out) {
+    /** The SMPP port and the HTTP port (-1 for none) from the {@code listening} line. */
+    private static int[] awaitPort(BufferedReader out) {
         try {
             String line;
             while ((line = out.readLine()) != null) {
                 if (line.startsWith(READY)) {
-                    return Integer.parseInt(line.substring(READY.length()).trim());
+                    String[] ports = line.substring(READY.length()).trim().split(" ");
+                    return new int[]{Integer.parseInt(ports[0]), ports.length > 1 ? Integer.parseInt(ports[1]) : -1};
                 }
                 System.err.println(line);
             }
@@ -74,6 +78,16 @@ public final class ChildServer implements BenchServer {
     @Override
     public int port() {
         return port;
+    }
+
+    @Override
+    public int httpPort() {
+        return httpPort;
+    }
+
+    /** The server's process id, for sampling its memory and descriptors. */
+    public long pid() {
+        return process.pid();
     }
 
     /** Closes the server's standard input, so it stops cleanly, and kills it if it takes too long. */

@@ -32,8 +32,13 @@ public final class LoadGenerator {
     /** Runs the load and returns its figures; {@code progress} gets a line a second. */
     public static BenchResult run(String label, LoadSpec spec, Consumer<String> progress)
             throws IOException, InterruptedException {
+        return run(label, spec, progress, new Tally(spec.count()));
+    }
+
+    /** The same, counting into a tally the caller reads meanwhile (the soak samples it). */
+    static BenchResult run(String label, LoadSpec spec, Consumer<String> progress, Tally tally)
+            throws IOException, InterruptedException {
         EventLoopGroup group = new NioEventLoopGroup(spec.clientThreads());
-        Tally tally = new Tally(spec.count());
         List<LoadHandler> handlers = new ArrayList<>();
         try {
             Bootstrap bootstrap = new Bootstrap().group(group).channel(NioSocketChannel.class)

@@ -64,7 +64,7 @@ final class BenchCommand implements Callable<Integer> {
                     + "(default: closed loop, each connection keeps its window full)")
     double rate;
 
-    @Option(names = "--mix", description = "traffic: poraba (charged keyword SMS), balance (USSD *123#), "
+    @Option(names = "--mix", description = "traffic: poraba (charged keyword SMS), balance (USSD *123#), topup (USSD Polni zame), menu (USSD *122#), "
             + "with weights, e.g. poraba=3,balance=1 (default: ${DEFAULT-VALUE})")
     String mix = "poraba";
 
@@ -129,7 +129,7 @@ final class BenchCommand implements Callable<Integer> {
                 ? String.format(" with %,d subscribers in %s", subscribers, data) : "");
         int queueCapacity = Math.max(1024, 4 * window);
         try (BenchServer server = inProcess
-                ? Baselines.start(kind, gateway, data, firstMsisdn, subscribers, queueCapacity)
+                ? Baselines.start(kind, gateway, data, firstMsisdn, subscribers, queueCapacity, false)
                 : ChildServer.start(Arrays.asList(serverJvm.trim().split("\\s+")), childArguments(kind, data, queueCapacity))) {
             return LoadGenerator.run(kind.label(), spec.withTarget(spec.host(), server.port()), err::println);
         } finally {

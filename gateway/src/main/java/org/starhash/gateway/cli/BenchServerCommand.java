@@ -31,11 +31,14 @@ final class BenchServerCommand implements Callable<Integer> {
     @Option(names = "--queue-capacity")
     int queueCapacity = 1024;
 
+    @Option(names = "--http", description = "also listen for USSD over HTTP (the gateway only)")
+    boolean http;
+
     @Override
     public Integer call() throws Exception {
         try (BenchServer server = Baselines.start(kind, ConfigOption.load(config), data, firstMsisdn, subscribers,
-                queueCapacity)) {
-            System.out.println("listening " + server.port());
+                queueCapacity, http)) {
+            System.out.println("listening " + server.port() + " " + server.httpPort());
             System.out.flush();
             while (System.in.read() >= 0) {
                 // runs until the benchmark closes our standard input

@@ -19,6 +19,8 @@ public final class FaultLog {
     private final Logger log;
     private final String what;
     private final LongSupplier nanos;
+    /** A fault of the network or a peer, not of the gateway: its start is a warning, not an error. */
+    private final boolean peers;
     /** Failing now, or succeeded for less than the settle time since it last failed. */
     private volatile boolean open;
     private boolean failing;
@@ -34,9 +36,19 @@ public final class FaultLog {
     }
 
     public FaultLog(Logger log, String what, LongSupplier nanos) {
+        this(log, what, nanos, false);
+    }
+
+    private FaultLog(Logger log, String what, LongSupplier nanos, boolean peers) {
         this.log = log;
         this.what = what;
         this.nanos = nanos;
+        this.peers = peers;
+    }
+
+    /** For what peers or the network do (refused binds, connections over a limit, deliveries that fail): WARN, never ERROR. */
+    public static FaultLog ofPeers(Logger log, String what) {
+        return new FaultLog(log, what, System::nanoTime, true);
     }
 
     /** Notes one failure; logs it only when the fault starts or a reminder is due. */
@@ -56,10 +68,15 @@ public final class FaultLog {
             since = now;
             lastLine = now;
             sinceLine = 0;
-            log.error("{} failed: {}", what, detail);
+            if (peers) {
+                log.warn("{}: {}", what, detail);
+            } else {
+                log.error("{} failed: {}", what, detail);
+            }
         } else if (now - lastLine >= REMINDER_NANOS) {
-            log.warn("{} still failing: {} more times in the last {} s, {} since it started; last: {}", what, sinceLine,
-                    (now - lastLine) / 1_000_000_000L, total, last);
+            log.warn(peers ? "{}: {} more in the last {} s, {} since it started; last: {}"
+                            : "{} still failing: {} more times in the last {} s, {} since it started; last: {}", what,
+                    sinceLine, (now - lastLine) / 1_000_000_000L, total, last);
             lastLine = now;
             sinceLine = 0;
         }
@@ -77,7 +94,8 @@ public final class FaultLog {
         failing = false;
         if (open && now - lastFailure >= SETTLE_NANOS) {
             open = false;
-            log.info("{} works again after {} failures in {} s", what, total, (lastFailure - since) / 1_000_000_000L + 1);
+            log.info(peers ? "{}: over, {} in {} s" : "{} works again after {} failures in {} s", what, total,
+                    (lastFailure - since) / 1_000_000_000L + 1);
             total = 0;
         }
     }

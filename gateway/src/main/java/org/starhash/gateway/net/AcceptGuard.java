@@ -38,7 +38,7 @@ public final class AcceptGuard extends ChannelInboundHandlerAdapter {
         this.maxConnections = maxConnections;
         this.maxPerAddress = maxPerAddress;
         this.acceptFault = new FaultLog(LOG, "accepting " + listener + " connections (new ones are refused)");
-        this.overLimit = new FaultLog(LOG, listener + " connections over the limit of " + maxConnections
+        this.overLimit = FaultLog.ofPeers(LOG, listener + " connections over the limit of " + maxConnections
                 + " in all and " + maxPerAddress + " an address (closed at once)");
     }
 

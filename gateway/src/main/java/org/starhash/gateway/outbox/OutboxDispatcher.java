@@ -14,6 +14,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.PriorityQueue;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -42,28 +45,42 @@ public final class OutboxDispatcher implements AutoCloseable {
     private int inFlight;
     private ScheduledFuture<?> wakeUp;
     private final FaultLog removalFault = new FaultLog(LOG, "removal of delivered outbox messages");
+    private final FaultLog deliveryFault = FaultLog.ofPeers(LOG, "outbox deliveries failing (each is tried again)");
+    /** Messages held in memory at most; the rest wait in the store only and are read back in pages. */
+    private final int capacity;
+    /** Ids held here: due, parked, in flight, or being removed. */
+    private final Set<String> claimed = ConcurrentHashMap.newKeySet();
+    /** Some messages wait in the store only (at start, or past capacity). Worker thread only. */
+    private volatile boolean inStoreOnly = true;
+    /** A read-back is queued on the worker: removals that free room ask for one once, not each. */
+    private final AtomicBoolean readBackAsked = new AtomicBoolean();
 
     /** One message with its delivery history. */
     private record Pending(OutboxMessage message, int failures, long dueNanos) {
     }
 
-    /** Loads what the store still holds; nothing is sent before {@link #start}. */
+    /** Messages held in memory by default: about 30 MB. */
+    public static final int DEFAULT_CAPACITY = 100_000;
+
     public OutboxDispatcher(Store store, OutboxSettings settings, Clock clock) {
+        this(store, settings, clock, DEFAULT_CAPACITY);
+    }
+
+    /** Reads what the store still holds as it has room; nothing is sent before {@link #start}. */
+    public OutboxDispatcher(Store store, OutboxSettings settings, Clock clock, int capacity) {
         this.store = store;
         this.settings = settings;
         this.clock = clock;
+        this.capacity = capacity;
         this.worker = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "outbox");
             t.setDaemon(true);
             return t;
         });
-        List<OutboxMessage> left = new ArrayList<>();
-        store.forEach(Outbox.TABLE, (id, m) -> left.add(m));
-        left.sort(Comparator.comparing(OutboxMessage::created).thenComparing(OutboxMessage::id));
-        if (!left.isEmpty()) {
-            LOG.info("{} messages left in the outbox from before; sending them again", left.size());
+        int left = store.size(Outbox.TABLE);
+        if (left > 0) {
+            LOG.info("{} messages left in the outbox from before; sending them again", left);
         }
-        offer(left);
     }
 
     /** Starts sending through a courier. */
@@ -82,14 +99,45 @@ public final class OutboxDispatcher implements AutoCloseable {
         }
         worker.execute(() -> {
             long now = System.nanoTime();
-            messages.forEach(m -> due.add(new Pending(m, 0, now)));
+            for (OutboxMessage m : messages) {
+                if (claimed.size() >= capacity) {
+                    inStoreOnly = true;
+                } else if (claimed.add(m.id())) {
+                    due.add(new Pending(m, 0, now));
+                }
+            }
             pump();
         });
+    }
+
+    /** Takes a page of the messages that wait in the store only, oldest first, once half the room is free. */
+    private void readBack() {
+        int room = capacity - claimed.size();
+        if (room < capacity / 2) {
+            return;
+        }
+        inStoreOnly = false;
+        List<OutboxMessage> page;
+        try {
+            page = new ArrayList<>(store.claim(Outbox.TABLE, room, claimed));
+        } catch (RuntimeException e) {
+            inStoreOnly = true; // tried again at the next wake-up
+            return;
+        }
+        if (page.size() >= room) {
+            inStoreOnly = true;
+        }
+        page.sort(Comparator.comparing(OutboxMessage::created).thenComparing(OutboxMessage::id));
+        long now = System.nanoTime();
+        page.forEach(m -> due.add(new Pending(m, 0, now)));
     }
 
     private void pump() {
         if (courier == null) {
             return;
+        }
+        if (inStoreOnly) {
+            readBack();
         }
         long now = System.nanoTime();
         while (inFlight < settings.window() && !due.isEmpty() && due.peek().dueNanos() <= now) {
@@ -111,16 +159,17 @@ public final class OutboxDispatcher implements AutoCloseable {
 
     private void settle(Pending p, Courier.Result result) {
         switch (result) {
-            case DELIVERED -> remove(p.message());
+            case DELIVERED -> {
+                deliveryFault.ok();
+                remove(p.message());
+            }
             case NO_ROUTE -> parked.add(p);
             case FAILED -> {
                 int failures = p.failures() + 1;
                 long wait = Math.min(settings.retryMax().toNanos(),
                         settings.retryMin().toNanos() << Math.min(failures - 1, 30));
-                if (failures == 1 || failures % 10 == 0) {
-                    LOG.warn("outbox message {} to {} failed {} time(s); next try in {} s", p.message().id(),
-                            p.message().to(), failures, TimeUnit.NANOSECONDS.toSeconds(wait));
-                }
+                deliveryFault.failed("message " + p.message().id() + " to " + p.message().to() + " failed " + failures
+                        + " time(s); next try in " + TimeUnit.NANOSECONDS.toSeconds(wait) + " s");
                 due.add(new Pending(p.message(), failures, System.nanoTime() + wait));
             }
         }
@@ -140,7 +189,7 @@ public final class OutboxDispatcher implements AutoCloseable {
         }
         long delay = due.isEmpty() || inFlight >= settings.window() ? Long.MAX_VALUE
                 : Math.max(0, due.peek().dueNanos() - System.nanoTime());
-        if (!parked.isEmpty()) {
+        if (!parked.isEmpty() || inStoreOnly) {
             delay = Math.min(delay, PARKED_RETRY.toNanos());
         }
         if (delay != Long.MAX_VALUE) {
@@ -155,6 +204,14 @@ public final class OutboxDispatcher implements AutoCloseable {
         }).whenComplete((ok, e) -> {
             if (e == null) {
                 removalFault.ok();
+                claimed.remove(m.id());
+                if (inStoreOnly && claimed.size() <= capacity / 2 && readBackAsked.compareAndSet(false, true)
+                        && !worker.isShutdown()) {
+                    worker.execute(() -> {
+                        readBackAsked.set(false);
+                        pump();
+                    });
+                }
                 return;
             }
             // Tried again later, so a passing store fault does not make it go out twice at the next start.

@@ -7,6 +7,7 @@ import org.jsmpp.bean.OptionalParameter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.starhash.gateway.faults.FaultLog;
+import org.starhash.gateway.faults.FaultLog;
 import org.starhash.gateway.engine.Channel;
 import org.starhash.gateway.engine.Engine;
 import org.starhash.gateway.engine.Reply;
@@ -26,6 +27,7 @@ import java.util.concurrent.atomic.AtomicLong;
 final class MoHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(MoHandler.class);
+    private final FaultLog undelivered = FaultLog.ofPeers(LOG, "replies not delivered: no receiver bind of the account is open");
 
     /** ussd_service_op values (SMPP 3.4 §5.3.2.44). */
     static final int PSSD_INDICATION = 0;
@@ -121,10 +123,10 @@ final class MoHandler {
                            boolean more) {
         var target = binds.receiverFor(origin);
         if (target.isEmpty()) {
-            LOG.warn("no receiver bind of account {} is open: the reply to {} is not delivered: {}",
-                    origin.account(), sm.getSourceAddr(), text);
+            undelivered.failed("account " + origin.account() + ", reply to " + sm.getSourceAddr());
             return;
         }
+        undelivered.ok();
         Pdus.Address from = new Pdus.Address(sm.getDestAddrTon(), sm.getDestAddrNpi(), sm.getDestAddress());
         Pdus.Address to = new Pdus.Address(sm.getSourceAddrTon(), sm.getSourceAddrNpi(), sm.getSourceAddr());
         SmppSession receiver = target.get();

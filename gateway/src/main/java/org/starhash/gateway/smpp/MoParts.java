@@ -5,6 +5,7 @@ import org.jsmpp.bean.AbstractSmCommand;
 import org.jsmpp.bean.OptionalParameter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.starhash.gateway.faults.FaultLog;
 import org.starhash.gateway.sms.Alphabet;
 import org.starhash.gateway.sms.Concatenation;
 import org.starhash.gateway.sms.Reassembly;
@@ -22,6 +23,8 @@ import java.util.function.LongSupplier;
 final class MoParts {
 
     private static final Logger LOG = LoggerFactory.getLogger(MoParts.class);
+    /** Parts a peer never completes must not flood the log: a line when it starts, a count a minute. */
+    private static final FaultLog DROPPED = FaultLog.ofPeers(LOG, "concatenated SMS dropped with parts missing");
 
     /** What an MO amounts to. */
     sealed interface Result {
@@ -136,7 +139,7 @@ final class MoParts {
     }
 
     private static void log(Reassembly.Dropped d) {
-        LOG.warn("dropped a concatenated SMS from {} to {}: {} of its {} parts came ({})", d.source(), d.destination(),
-                d.arrived(), d.total(), d.why());
+        DROPPED.failed("from " + d.source() + " to " + d.destination() + ": " + d.arrived() + " of its " + d.total()
+                + " parts came (" + d.why() + ")");
     }
 }

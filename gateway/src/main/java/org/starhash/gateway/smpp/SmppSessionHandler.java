@@ -11,6 +11,7 @@ import org.jsmpp.SMPPConstant;
 import org.jsmpp.bean.Bind;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.starhash.gateway.faults.FaultLog;
 import org.starhash.gateway.config.SmppSettings;
 
 import java.io.IOException;
@@ -26,6 +27,8 @@ import java.util.concurrent.TimeUnit;
 final class SmppSessionHandler extends SimpleChannelInboundHandler<InboundPdu> {
 
     private static final Logger LOG = LoggerFactory.getLogger(SmppSessionHandler.class);
+    /** Refused binds: a line when they start, a count a minute, so a peer guessing passwords cannot flood the log. */
+    private static final FaultLog REFUSED_BINDS = FaultLog.ofPeers(LOG, "SMPP binds refused");
     private static final long UNBIND_GRACE_SECONDS = 5;
 
     private final SmppSettings settings;
@@ -59,7 +62,7 @@ final class SmppSessionHandler extends SimpleChannelInboundHandler<InboundPdu> {
         }
         bindTimer = ctx.executor().schedule(() -> {
             if (session == null) {
-                LOG.info("{} did not bind within {}; closing", ctx.channel().remoteAddress(), settings.bindTimeout());
+                LOG.debug("{} did not bind within {}; closing", ctx.channel().remoteAddress(), settings.bindTimeout());
                 ctx.close();
             }
         }, settings.bindTimeout().toMillis(), TimeUnit.MILLISECONDS);
@@ -109,13 +112,13 @@ final class SmppSessionHandler extends SimpleChannelInboundHandler<InboundPdu> {
         Bind bind = (Bind) pdu.body();
         String expected = settings.accounts().get(bind.getSystemId());
         if (expected == null) {
-            LOG.warn("bind refused from {}: unknown system_id '{}'", ctx.channel().remoteAddress(), bind.getSystemId());
+            REFUSED_BINDS.failed("unknown system_id '" + bind.getSystemId() + "' from " + ctx.channel().remoteAddress());
             ctx.writeAndFlush(Pdus.negative(pdu.commandId(), SMPPConstant.STAT_ESME_RINVSYSID, pdu.sequence()));
             return;
         }
         String given = bind.getPassword() == null ? "" : bind.getPassword();
         if (!MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8), given.getBytes(StandardCharsets.UTF_8))) {
-            LOG.warn("bind refused from {}: wrong password for '{}'", ctx.channel().remoteAddress(), bind.getSystemId());
+            REFUSED_BINDS.failed("wrong password for '" + bind.getSystemId() + "' from " + ctx.channel().remoteAddress());
             ctx.writeAndFlush(Pdus.negative(pdu.commandId(), SMPPConstant.STAT_ESME_RINVPASWD, pdu.sequence()));
             return;
         }
@@ -123,6 +126,7 @@ final class SmppSessionHandler extends SimpleChannelInboundHandler<InboundPdu> {
         binds.add(session);
         bindTimer.cancel(false);
         ctx.writeAndFlush(Pdus.bindResp(pdu.commandId() | SMPPConstant.MASK_CID_RESP, pdu.sequence(), settings.systemId()));
+        REFUSED_BINDS.ok();
         LOG.info("{} bound as {} from {}", session.account(), session.kind(), ctx.channel().remoteAddress());
     }
 
@@ -130,7 +134,7 @@ final class SmppSessionHandler extends SimpleChannelInboundHandler<InboundPdu> {
         if (!allowed) {
             ctx.writeAndFlush(Pdus.negative(pdu.commandId(), SMPPConstant.STAT_ESME_RINVBNDSTS, pdu.sequence()));
         } else if (pdu.isMalformed()) {
-            LOG.warn("malformed PDU 0x{} from {}: {}", Integer.toHexString(pdu.commandId()), session.account(), pdu.problem());
+            LOG.debug("malformed PDU 0x{} from {}: {}", Integer.toHexString(pdu.commandId()), session.account(), pdu.problem());
             ctx.writeAndFlush(Pdus.negative(pdu.commandId(), pdu.problemStatus(), pdu.sequence()));
         } else {
             mo.handle(ctx, session, pdu);
@@ -167,7 +171,7 @@ final class SmppSessionHandler extends SimpleChannelInboundHandler<InboundPdu> {
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
         Throwable root = cause instanceof DecoderException && cause.getCause() != null ? cause.getCause() : cause;
         if (root instanceof TooLongFrameException || root instanceof CorruptedFrameException) {
-            LOG.warn("bad command_length from {}: {}; closing", ctx.channel().remoteAddress(), root.getMessage());
+            LOG.debug("bad command_length from {}: {}; closing", ctx.channel().remoteAddress(), root.getMessage());
             ctx.writeAndFlush(Pdus.genericNack(SMPPConstant.STAT_ESME_RINVCMDLEN, 0))
                     .addListener(ChannelFutureListener.CLOSE);
         } else if (root instanceof IOException) {

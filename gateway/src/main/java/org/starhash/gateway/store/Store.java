@@ -8,9 +8,11 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -18,6 +20,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiConsumer;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
@@ -164,6 +167,29 @@ public final class Store implements AutoCloseable {
         rows.forEach((k, v) -> action.accept(k, table.codec().decode(v)));
     }
 
+    /**
+     * At most {@code limit} durable values of a table whose keys {@code wanted} accepts (asked on the writer
+     * thread), so a caller can page through a table of any size in bounded memory.
+     */
+    public <V> void forSome(Table<V> table, int limit, Predicate<String> wanted, BiConsumer<String, V> action) {
+        Map<String, byte[]> rows = await(submit(tx -> some(table.name(), limit, wanted)));
+        rows.forEach((k, v) -> action.accept(k, table.codec().decode(v)));
+    }
+
+    /**
+     * Up to {@code limit} durable values of a table whose keys are not in {@code claimed}, each key added to it
+     * as its value is taken: how a dispatcher pages through what waits in the store without taking one twice.
+     */
+    public <V> List<V> claim(Table<V> table, int limit, Set<String> claimed) {
+        List<V> page = new ArrayList<>();
+        forSome(table, limit, key -> !claimed.contains(key), (key, value) -> {
+            if (claimed.add(key)) {
+                page.add(value);
+            }
+        });
+        return page;
+    }
+
     /** How many keys a table holds; waits for the writer. */
     public int size(Table<?> table) {
         return await(submit(tx -> sizeOf(table.name())));
@@ -210,6 +236,29 @@ public final class Store implements AutoCloseable {
                 }
             }
         });
+        return rows;
+    }
+
+    /** Up to {@code limit} rows of a table that {@code wanted} accepts, newest changes first; on the writer thread only. */
+    private Map<String, byte[]> some(String table, int limit, Predicate<String> wanted) {
+        Map<String, byte[]> rows = new HashMap<>();
+        Set<String> changed = new HashSet<>();
+        overlay.newest().forEach((k, v) -> {
+            if (k.table().equals(table)) {
+                changed.add(k.key());
+                if (v != Overlay.REMOVED && rows.size() < limit && wanted.test(k.key())) {
+                    rows.put(k.key(), v);
+                }
+            }
+        });
+        for (Map.Entry<String, byte[]> e : state.complete().table(table).entrySet()) {
+            if (rows.size() >= limit) {
+                break;
+            }
+            if (!changed.contains(e.getKey()) && wanted.test(e.getKey())) {
+                rows.put(e.getKey(), e.getValue());
+            }
+        }
         return rows;
     }
 

@@ -20,8 +20,8 @@ class MixTest {
 
     @Test
     void badMixesAreRefusedWithTheReason() {
-        assertEquals("unknown traffic 'topup'; known: poraba, balance",
-                assertThrows(IllegalArgumentException.class, () -> Mix.parse("topup")).getMessage());
+        assertEquals("unknown traffic 'gprs'; known: poraba, balance, topup, menu",
+                assertThrows(IllegalArgumentException.class, () -> Mix.parse("gprs")).getMessage());
         assertEquals("mix weight of poraba must be 1 to 100, not 0",
                 assertThrows(IllegalArgumentException.class, () -> Mix.parse("poraba=0")).getMessage());
         assertEquals("mix weight of balance is not a number: x",

@@ -1,0 +1,73 @@
+package org.starhash.gateway.outbox;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.starhash.gateway.config.OutboxSettings;
+import org.starhash.gateway.store.Outbox;
+import org.starhash.gateway.store.OutboxMessage;
+import org.starhash.gateway.store.Store;
+import org.starhash.gateway.store.StoreSettings;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+class OutboxDispatcherTest {
+
+    /** A network that takes every message and remembers its id. */
+    private static final class Network implements Courier {
+        final List<String> sent = new CopyOnWriteArrayList<>();
+
+        @Override
+        public CompletableFuture<Result> send(OutboxMessage message) {
+            sent.add(message.id());
+            return CompletableFuture.completedFuture(Result.DELIVERED);
+        }
+
+        @Override
+        public void onReady(Runnable ready) {
+        }
+    }
+
+    private static OutboxMessage sms(String id) {
+        return OutboxMessage.sms(id, "7070", "38640111222", "Obvestilo", Instant.now());
+    }
+
+    @Test
+    void moreMessagesThanItHoldsInMemoryAllGoOutOnceFromTheStore(@TempDir Path dir) throws Exception {
+        OutboxSettings settings = new OutboxSettings(4, Duration.ofSeconds(5), Duration.ofSeconds(1), Duration.ofSeconds(5), "", "");
+        try (Store store = Store.open(dir, StoreSettings.DEFAULTS)) {
+            store.submit(tx -> {
+                for (int i = 0; i < 120; i++) {
+                    tx.insert(Outbox.TABLE, "left-" + i, sms("left-" + i)); // left from before a stop
+                }
+                return null;
+            }).get();
+            Network network = new Network();
+            OutboxDispatcher outbox = new OutboxDispatcher(store, settings, Clock.systemUTC(), 10);
+            outbox.start(network);
+            for (int i = 0; i < 80; i++) {
+                String id = "new-" + i;
+                store.submit(tx -> {
+                    tx.insert(Outbox.TABLE, id, sms(id));
+                    return null;
+                }).get();
+                outbox.offer(List.of(sms(id))); // as a commit hands its messages on
+            }
+            for (int i = 0; i < 400 && store.size(Outbox.TABLE) > 0; i++) {
+                Thread.sleep(25);
+            }
+            outbox.close();
+            assertEquals(0, store.size(Outbox.TABLE), "every message delivered and removed");
+            assertEquals(200, network.sent.size(), "none sent twice: " + network.sent.size());
+            assertEquals(200, Set.copyOf(network.sent).size());
+        }
+    }
+}
