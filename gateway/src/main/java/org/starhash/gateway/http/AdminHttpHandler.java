@@ -67,9 +67,16 @@ final class AdminHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest
     /** Takes only requests under {@code /admin/}; the rest go on down the pipeline. */
     @Override
     public boolean acceptInboundMessage(Object msg) {
-        // A request that did not decode is answered by the USSD handler, which refuses it.
-        return msg instanceof FullHttpRequest r && r.decoderResult().isSuccess()
-                && new QueryStringDecoder(r.uri()).path().startsWith(PREFIX);
+        // A request that did not decode, or whose path has a bad percent escape, is answered by the USSD
+        // handler, which refuses it.
+        if (!(msg instanceof FullHttpRequest r) || !r.decoderResult().isSuccess()) {
+            return false;
+        }
+        try {
+            return new QueryStringDecoder(r.uri()).path().startsWith(PREFIX);
+        } catch (IllegalArgumentException badEscape) {
+            return false;
+        }
     }
 
     @Override

@@ -47,7 +47,8 @@ final class Forms {
         try {
             return QueryStringDecoder.decodeComponent(raw, StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
-            throw new BadForm("bad percent escape in " + what + ": " + e.getMessage());
+            // Netty's message quotes the raw text: shown on one line, control characters as '?'.
+            throw new BadForm("bad percent escape in " + what + ": " + e.getMessage().replaceAll("\\p{Cntrl}", "?"));
         }
     }
 

@@ -56,10 +56,11 @@ final class UssdHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest>
         }
         QueryStringDecoder uri = new QueryStringDecoder(request.uri());
         try {
+            uri.path();
             uri.parameters();
         } catch (IllegalArgumentException e) {
             LOG.debug("HTTP request from {} refused: {}", ctx.channel().remoteAddress(), e.getMessage());
-            respond(ctx, request, HttpResponseStatus.BAD_REQUEST, "bad percent escape in the URL: " + e.getMessage() + "\n");
+            respond(ctx, request, HttpResponseStatus.BAD_REQUEST, "bad percent escape in the URL: " + e.getMessage().replaceAll("\\p{Cntrl}", "?") + "\n");
             return;
         }
         if (!uri.path().equals(PATH)) {

@@ -44,10 +44,13 @@ public final class SubscriberCsv {
     public record Row(Subscriber subscriber, Optional<Customer> customer) {
     }
 
-    /** A file that cannot be imported; the message names the row and what is wrong. */
+    /**
+     * A file that cannot be imported; the message names the row and what is wrong, on one line (control
+     * characters of the file's text shown as {@code ?}, so a file cannot forge log lines).
+     */
     public static final class CsvException extends Exception {
         public CsvException(String message) {
-            super(message);
+            super(message.replaceAll("\\p{Cntrl}", "?"));
         }
     }
 

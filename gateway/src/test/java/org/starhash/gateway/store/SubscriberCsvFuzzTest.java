@@ -8,6 +8,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.YearMonth;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 /** Any CSV imports or is refused with a CsvException naming the row; nothing else escapes the reader. */
 class SubscriberCsvFuzzTest {
 
@@ -19,7 +21,9 @@ class SubscriberCsvFuzzTest {
         try {
             SubscriberCsv.read(new ByteArrayInputStream(csv), "subs.csv", SLOVENIA, YearMonth.of(2026, 11));
         } catch (SubscriberCsv.CsvException refused) {
-            // the documented refusal
+            // the documented refusal: one line naming the file
+            assertTrue(refused.getMessage().startsWith("subs.csv") && !refused.getMessage().contains("\n"),
+                    refused.getMessage());
         }
     }
 }
