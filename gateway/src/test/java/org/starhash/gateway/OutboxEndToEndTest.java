@@ -4,13 +4,21 @@ import org.jsmpp.SMPPConstant;
 import org.jsmpp.bean.DeliverSm;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.starhash.gateway.config.GatewayConfig;
 import org.starhash.gateway.store.Outbox;
+import org.starhash.gateway.store.OutboxMessage;
 
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.starhash.gateway.ServicesFixture.POSTPAID;
 import static org.starhash.gateway.ServicesFixture.PREPAID_INTL;
 
@@ -63,6 +71,50 @@ class OutboxEndToEndTest {
             assertEquals("Prosim, pokliči me!", TestPeer.textOf(sms));
             awaitEmptyOutbox(net.gateway);
             net.noOutboxSms();
+        }
+    }
+
+    @Test
+    void aReceiverThatStopsAnsweringIsPassedOverWhileAnotherAnswers() throws Exception {
+        GatewayConfig config = TestGateway.editedConfig(data.resolve("config"),
+                c -> c.replace("response_timeout_seconds: 10", "response_timeout_seconds: 1"));
+        try (Gateway gateway = TestGateway.start(config, data.resolve("run"));
+             RawSmppConnection deaf = new RawSmppConnection(gateway)) {
+            deaf.send(RawSmppConnection.COMPOSER.bind(SMPPConstant.CID_BIND_RECEIVER, 1, "smsc", "smscpw", "",
+                    (byte) 0x34, (byte) 0, (byte) 0, null));
+            assertEquals(SMPPConstant.STAT_ESME_ROK, deaf.readHeader().getCommandStatus());
+            // From here on that receiver takes what it is sent and never answers.
+            try (TestPeer smsc = TestPeer.smsc(gateway)) {
+                List<OutboxMessage> messages = new ArrayList<>();
+                for (int i = 0; i < 30; i++) {
+                    messages.add(OutboxMessage.sms("notice-" + i, "7070", PREPAID_INTL, "Obvestilo " + i, Instant.now()));
+                }
+                gateway.store().submit(tx -> {
+                    messages.forEach(m -> tx.insert(Outbox.TABLE, m.id(), m));
+                    return null;
+                }).get();
+                gateway.outbox().offer(messages);
+                Set<String> arrived = new HashSet<>();
+                for (int i = 0; i < 30 && arrived.size() < 30; i++) {
+                    DeliverSm sms = smsc.nextWithin(20_000);
+                    assertNotNull(sms, "only " + arrived.size() + " of 30 reached the SMSC that answers");
+                    arrived.add(TestPeer.textOf(sms));
+                }
+                assertEquals(30, arrived.size());
+            }
+            int sentToDeaf = 0;
+            try {
+                while (true) {
+                    if (deaf.readHeader().getCommandId() == SMPPConstant.CID_DELIVER_SM) {
+                        sentToDeaf++;
+                    }
+                }
+            } catch (java.net.SocketTimeoutException nothingMore) {
+                // all it was sent is read
+            }
+            // At most the window (10) in flight before its first timeouts, and the few sent as they came: after
+            // three timeouts in a row it is passed over. Round robin alone would keep sending it half of every retry.
+            assertTrue(sentToDeaf <= 12, "the receiver that never answers was sent " + sentToDeaf + " messages");
         }
     }
 }

@@ -25,7 +25,7 @@ public final class Soak {
 
     /** The CSV's columns, in order. */
     static final String HEADER = "minute,heap_after_gc_mb,rss_mb,fds,threads,good_tx_per_s,good_errors,"
-            + "deaf_mos_written,loris_closed,garbage_closed,bad_http_400,smsc_received";
+            + "deaf_mos_written,loris_closed,garbage_closed,unbound_closed,bad_http_400,smsc_received";
     private static final Pattern HEAP_USED = Pattern.compile("heap\\s+total \\d+K, used (\\d+)K");
 
     private Soak() {
@@ -71,10 +71,11 @@ public final class Soak {
                     long nowDone = tally.measuredDone();
                     long nowErrors = tally.errors().values().stream().mapToLong(Long::longValue).sum();
                     String row = String.join(",", Integer.toString(minute), Long.toString(heapAfterGcMb(server.pid())),
-                            Long.toString(statusKb(server.pid(), "VmRSS") / 1024), Long.toString(descriptors(server.pid())),
-                            Long.toString(statusKb(server.pid(), "Threads")), Long.toString((nowDone - done) / 60),
+                            Long.toString(status(server.pid(), "VmRSS") / 1024), Long.toString(descriptors(server.pid())),
+                            Long.toString(status(server.pid(), "Threads")), Long.toString((nowDone - done) / 60),
                             Long.toString(nowErrors - errors), Long.toString(peers.deafMosWritten.sum()),
                             Long.toString(peers.lorisClosed.sum()), Long.toString(peers.garbageClosed.sum()),
+                            Long.toString(peers.unboundClosed.sum()),
                             Long.toString(peers.badHttpRefused.sum()), Long.toString(peers.smscReceived.sum()));
                     done = nowDone;
                     errors = nowErrors;
@@ -110,7 +111,7 @@ public final class Soak {
     }
 
     /** A figure of /proc/PID/status: VmRSS in kB, Threads as a count. */
-    static long statusKb(long pid, String field) throws IOException {
+    static long status(long pid, String field) throws IOException {
         for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
             if (line.startsWith(field + ":")) {
                 return Long.parseLong(line.substring(field.length() + 1).trim().split("\\s+")[0]);

@@ -32,6 +32,7 @@ final class SoakPeers implements AutoCloseable {
     final LongAdder deafMosWritten = new LongAdder();
     final LongAdder lorisClosed = new LongAdder();
     final LongAdder garbageClosed = new LongAdder();
+    final LongAdder unboundClosed = new LongAdder();
     final LongAdder badHttpRefused = new LongAdder();
     final LongAdder smscReceived = new LongAdder();
 
@@ -56,6 +57,7 @@ final class SoakPeers implements AutoCloseable {
         spawn("soak-deaf-transceiver", this::deafTransceiver);
         spawn("soak-deaf-receiver", this::deafReceiver);
         spawn("soak-garbage", this::garbage);
+        spawn("soak-unbound", this::unbound);
         spawn("soak-bad-http", this::badHttp);
         for (int i = 0; i < LORIS_CONNECTIONS; i++) {
             spawn("soak-loris-" + i, this::slowLoris);
@@ -105,23 +107,42 @@ final class SoakPeers implements AutoCloseable {
         }
     }
 
-    /** A receiver on the SMSC account that never reads: what the outbox sends it must time out and go again. */
+    /**
+     * A receiver on the SMSC account that never reads: what the outbox sends it must time out and go again. It
+     * sends an enquire_link every 30 s (so it is not idle) and binds again once the gateway has dropped it.
+     */
     private void deafReceiver() {
         try (Socket s = connect()) {
-            s.getOutputStream().write(Pdus.bind(SMPPConstant.CID_BIND_RECEIVER, 1, "smsc", "smscpw"));
-            while (running && !s.isClosed()) {
-                pause(1_000);
+            OutputStream out = s.getOutputStream();
+            out.write(Pdus.bind(SMPPConstant.CID_BIND_RECEIVER, 1, "smsc", "smscpw"));
+            for (int seq = 2; running; seq = Pdus.nextSequence(seq)) {
+                pause(30_000);
+                out.write(Pdus.header(SMPPConstant.CID_ENQUIRE_LINK, 0, seq)); // fails once the gateway closed it
             }
         } catch (IOException e) {
             pause(1_000);
         }
     }
 
-    /** Twice a second: a connection that sends random bytes, and one left unbound, both closed by the gateway. */
+    /** A connection that never binds, one at a time: the gateway must close it at its bind timeout. */
+    private void unbound() {
+        try (Socket s = connect()) {
+            s.setSoTimeout(120_000);
+            InputStream in = s.getInputStream();
+            while (in.read() >= 0) {
+                // nothing comes but the close
+            }
+            unboundClosed.increment();
+        } catch (IOException e) {
+            pause(1_000);
+        }
+    }
+
+    /** Twice a second: a connection that sends random bytes, which the gateway answers with generic_nack and closes. */
     private void garbage() {
         byte[] junk = new byte[64];
         ThreadLocalRandom.current().nextBytes(junk);
-        try (Socket s = connect(); Socket idle = connect()) {
+        try (Socket s = connect()) {
             s.setSoTimeout(30_000);
             s.getOutputStream().write(junk);
             InputStream in = s.getInputStream();

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import org.starhash.gateway.faults.FaultLog;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -37,7 +38,7 @@ final class DirectoryCsv {
                 int line = rows.getParser().currentTokenLocation().getLineNr();
                 if (!row.keySet().equals(COLUMNS)) {
                     throw new ConfigException(name + ": row 1: the columns must be name,address,number, not "
-                            + oneLine(String.join(",", row.keySet())));
+                            + FaultLog.printable(String.join(",", row.keySet())));
                 }
                 String entryName = row.get("name");
                 String number = row.get("number");
@@ -47,16 +48,11 @@ final class DirectoryCsv {
                 entries.add(new KeywordSettings.DirectoryEntry(entryName, row.getOrDefault("address", ""), number));
             }
         } catch (JacksonException e) {
-            throw new ConfigException(name + ": " + oneLine(e.getOriginalMessage())
+            throw new ConfigException(name + ": " + FaultLog.printable(e.getOriginalMessage())
                     + (e.getLocation() != null ? " (row " + e.getLocation().getLineNr() + ")" : ""), e);
         } catch (IOException e) {
             throw new ConfigException(name + ": cannot be read: " + e.getMessage(), e);
         }
         return entries;
-    }
-
-    /** The file's own text in a message, on one line: control characters shown as {@code ?}. */
-    private static String oneLine(String text) {
-        return text.replaceAll("\\p{Cntrl}", "?");
     }
 }

@@ -69,14 +69,14 @@ public final class FaultLog {
             lastLine = now;
             sinceLine = 0;
             if (peers) {
-                log.warn("{}: {}", what, detail);
+                log.warn("{}: {}", what, printable(detail));
             } else {
-                log.error("{} failed: {}", what, detail);
+                log.error("{} failed: {}", what, printable(detail));
             }
         } else if (now - lastLine >= REMINDER_NANOS) {
             log.warn(peers ? "{}: {} more in the last {} s, {} since it started; last: {}"
                             : "{} still failing: {} more times in the last {} s, {} since it started; last: {}", what,
-                    sinceLine, (now - lastLine) / 1_000_000_000L, total, last);
+                    sinceLine, (now - lastLine) / 1_000_000_000L, total, printable(last));
             lastLine = now;
             sinceLine = 0;
         }
@@ -108,6 +108,14 @@ public final class FaultLog {
     /** Whether the last thing noted was a failure. */
     public synchronized boolean failing() {
         return failing;
+    }
+
+    /**
+     * Text from outside (a peer's system_id, a file's row, a form field) made safe for one log line or answer:
+     * control characters shown as {@code ?}, so nobody can forge a line.
+     */
+    public static String printable(String text) {
+        return text == null ? "null" : text.replaceAll("\\p{Cntrl}", "?");
     }
 
     /** The exception and its causes in one line, without a stack trace. */

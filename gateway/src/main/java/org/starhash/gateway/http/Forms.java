@@ -1,6 +1,7 @@
 package org.starhash.gateway.http;
 
 import io.netty.handler.codec.http.QueryStringDecoder;
+import org.starhash.gateway.faults.FaultLog;
 
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
@@ -47,8 +48,7 @@ final class Forms {
         try {
             return QueryStringDecoder.decodeComponent(raw, StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
-            // Netty's message quotes the raw text: shown on one line, control characters as '?'.
-            throw new BadForm("bad percent escape in " + what + ": " + e.getMessage().replaceAll("\\p{Cntrl}", "?"));
+            throw new BadForm("bad percent escape in " + what + ": " + FaultLog.printable(e.getMessage()));
         }
     }
 

@@ -16,6 +16,7 @@ import org.starhash.gateway.engine.Channel;
 import org.starhash.gateway.engine.Engine;
 import org.starhash.gateway.engine.Reply;
 import org.starhash.gateway.engine.Request;
+import org.starhash.gateway.faults.FaultLog;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -60,7 +61,7 @@ final class UssdHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest>
             uri.parameters();
         } catch (IllegalArgumentException e) {
             LOG.debug("HTTP request from {} refused: {}", ctx.channel().remoteAddress(), e.getMessage());
-            respond(ctx, request, HttpResponseStatus.BAD_REQUEST, "bad percent escape in the URL: " + e.getMessage().replaceAll("\\p{Cntrl}", "?") + "\n");
+            respond(ctx, request, HttpResponseStatus.BAD_REQUEST, "bad percent escape in the URL: " + FaultLog.printable(e.getMessage()) + "\n");
             return;
         }
         if (!uri.path().equals(PATH)) {

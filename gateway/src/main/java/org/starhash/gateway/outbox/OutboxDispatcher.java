@@ -50,7 +50,7 @@ public final class OutboxDispatcher implements AutoCloseable {
     private final int capacity;
     /** Ids held here: due, parked, in flight, or being removed. */
     private final Set<String> claimed = ConcurrentHashMap.newKeySet();
-    /** Some messages wait in the store only (at start, or past capacity). Worker thread only. */
+    /** Some messages wait in the store only (at start, or past capacity); set on the worker, read by removals too. */
     private volatile boolean inStoreOnly = true;
     /** A read-back is queued on the worker: removals that free room ask for one once, not each. */
     private final AtomicBoolean readBackAsked = new AtomicBoolean();

@@ -79,10 +79,15 @@ final class Binds {
     private Optional<SmppSession> pick(Object[] sessions) {
         int n = sessions.length;
         int start = Math.floorMod(roundRobin.getAndIncrement(), Math.max(1, n));
-        for (int i = 0; i < n; i++) {
-            SmppSession candidate = (SmppSession) sessions[(start + i) % n];
-            if (candidate.kind().receives() && candidate.channel().isActive() && candidate.channel().isWritable()) {
-                return Optional.of(candidate);
+        // First a bind that takes more and answers, then one that takes more: a receiver that stopped answering
+        // (it never reads) would hold every message sent to it for the whole response timeout.
+        for (boolean mustAnswer : new boolean[] {true, false}) {
+            for (int i = 0; i < n; i++) {
+                SmppSession candidate = (SmppSession) sessions[(start + i) % n];
+                if (candidate.kind().receives() && candidate.channel().isActive() && candidate.channel().isWritable()
+                        && (!mustAnswer || candidate.answering())) {
+                    return Optional.of(candidate);
+                }
             }
         }
         // None takes more now: the first open one, whose buffer the throttling of new MOs keeps bounded.

@@ -20,6 +20,10 @@ final class SmppSession {
     private final AtomicInteger sequence = new AtomicInteger();
     /** Requests we sent that wait for their response, by sequence number; only touched on the channel's loop. */
     private final Map<Integer, CompletableFuture<Integer>> awaiting = new HashMap<>();
+    /** Requests in a row that got no response within their timeout; any response sets it back to 0. */
+    private volatile int unanswered;
+    /** Timeouts in a row past which the peer counts as not answering (a receiver that never reads its socket). */
+    static final int NOT_ANSWERING = 3;
 
     SmppSession(String account, BindKind kind, Channel channel) {
         this.account = account;
@@ -53,6 +57,7 @@ final class SmppSession {
         awaiting.put(sequenceNumber, response);
         ScheduledFuture<?> timer = channel.eventLoop().schedule(() -> {
             if (awaiting.remove(sequenceNumber, response)) {
+                unanswered++;
                 response.complete(-1);
             }
         }, timeout.toMillis(), TimeUnit.MILLISECONDS);
@@ -65,12 +70,21 @@ final class SmppSession {
         return response;
     }
 
+    /**
+     * Whether the peer answers what we send: false after {@link #NOT_ANSWERING} timeouts in a row, so messages go
+     * to binds that do answer while there are any.
+     */
+    boolean answering() {
+        return unanswered < NOT_ANSWERING;
+    }
+
     /** A response came; false when it answers nothing we wait for. */
     boolean responded(int sequenceNumber, int status) {
         CompletableFuture<Integer> response = awaiting.remove(sequenceNumber);
         if (response == null) {
             return false;
         }
+        unanswered = 0;
         response.complete(status);
         return true;
     }

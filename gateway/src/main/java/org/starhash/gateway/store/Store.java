@@ -168,23 +168,16 @@ public final class Store implements AutoCloseable {
     }
 
     /**
-     * At most {@code limit} durable values of a table whose keys {@code wanted} accepts (asked on the writer
-     * thread), so a caller can page through a table of any size in bounded memory.
-     */
-    public <V> void forSome(Table<V> table, int limit, Predicate<String> wanted, BiConsumer<String, V> action) {
-        Map<String, byte[]> rows = await(submit(tx -> some(table.name(), limit, wanted)));
-        rows.forEach((k, v) -> action.accept(k, table.codec().decode(v)));
-    }
-
-    /**
      * Up to {@code limit} durable values of a table whose keys are not in {@code claimed}, each key added to it
-     * as its value is taken: how a dispatcher pages through what waits in the store without taking one twice.
+     * as its value is taken: how a dispatcher pages through a table of any size in bounded memory without taking
+     * one twice. The writer picks the rows (asking {@code claimed}), then this decodes and claims them.
      */
     public <V> List<V> claim(Table<V> table, int limit, Set<String> claimed) {
+        Map<String, byte[]> rows = await(submit(tx -> some(table.name(), limit, key -> !claimed.contains(key))));
         List<V> page = new ArrayList<>();
-        forSome(table, limit, key -> !claimed.contains(key), (key, value) -> {
+        rows.forEach((key, bytes) -> {
             if (claimed.add(key)) {
-                page.add(value);
+                page.add(table.codec().decode(bytes));
             }
         });
         return page;

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.RuntimeJsonMappingException;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import org.starhash.gateway.faults.FaultLog;
 
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
@@ -50,7 +51,7 @@ public final class SubscriberCsv {
      */
     public static final class CsvException extends Exception {
         public CsvException(String message) {
-            super(message.replaceAll("\\p{Cntrl}", "?"));
+            super(FaultLog.printable(message));
         }
     }
 

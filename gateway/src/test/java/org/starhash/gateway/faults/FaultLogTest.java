@@ -64,4 +64,24 @@ class FaultLogTest {
         List<String> none = lines.list.stream().map(ILoggingEvent::getFormattedMessage).filter(m -> m.contains("\tat ")).toList();
         assertEquals(List.of(), none);
     }
+
+    @Test
+    void whatPeersDoIsAWarningOnOneLineNeverAnError() {
+        Logger logger = (Logger) LoggerFactory.getLogger("fault-log-peers-test");
+        logger.setLevel(Level.INFO);
+        logger.setAdditive(false);
+        ListAppender<ILoggingEvent> lines = new ListAppender<>();
+        lines.start();
+        logger.addAppender(lines);
+        FaultLog refused = FaultLog.ofPeers(logger, "SMPP binds refused");
+
+        for (int i = 0; i < 1_000; i++) {
+            refused.failed("wrong password for 'smsc\n2026-12-04 ERROR forged' from /10.0.0.9");
+        }
+        assertEquals(1, lines.list.size(), "a password-guessing peer wrote more than one line");
+        ILoggingEvent line = lines.list.get(0);
+        assertEquals(Level.WARN, line.getLevel());
+        assertEquals("SMPP binds refused: wrong password for 'smsc?2026-12-04 ERROR forged' from /10.0.0.9",
+                line.getFormattedMessage());
+    }
 }
