@@ -6,19 +6,19 @@ import org.starhash.billing.BillingHooks;
 import org.starhash.billing.HookContext;
 import org.starhash.gateway.billing.ChargeDispatcher;
 import org.starhash.gateway.config.GatewayConfig;
+import org.starhash.gateway.config.SubscriberCsv;
 import org.starhash.gateway.engine.Engine;
 import org.starhash.gateway.engine.MenuSetup;
 import org.starhash.gateway.http.HttpServer;
 import org.starhash.gateway.menu.MenuLibrary;
 import org.starhash.gateway.outbox.OutboxDispatcher;
 import org.starhash.gateway.services.Service;
-import org.starhash.gateway.ussd.Dialogues;
 import org.starhash.gateway.services.Services;
 import org.starhash.gateway.smpp.SmppServer;
 import org.starhash.gateway.store.Disk;
 import org.starhash.gateway.store.Store;
-import org.starhash.gateway.store.SubscriberCsv;
 import org.starhash.gateway.store.Subscribers;
+import org.starhash.gateway.ussd.Dialogues;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -32,6 +32,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.YearMonth;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -47,29 +49,24 @@ public final class Gateway implements AutoCloseable {
     /** Where the store lives inside the data directory. */
     public static final String STORE_DIRECTORY = "store";
 
-    private final DataLock lock;
+    private final Resources resources;
     private final Store store;
-    private final ChargeDispatcher charges;
     private final OutboxDispatcher outbox;
     private final MenuLibrary menus;
     private final Dialogues dialogues;
-    private final SmppServer smpp;
+    private final Engine engine;
     private final InetSocketAddress smppAddress;
-    private final HttpServer http;
     private final InetSocketAddress httpAddress;
 
-    private Gateway(DataLock lock, Store store, ChargeDispatcher charges, OutboxDispatcher outbox, MenuLibrary menus,
-                    Dialogues dialogues, SmppServer smpp, InetSocketAddress address, HttpServer http,
-                    InetSocketAddress httpAddress) {
-        this.lock = lock;
+    private Gateway(Resources resources, Store store, OutboxDispatcher outbox, MenuLibrary menus, Dialogues dialogues,
+                    Engine engine, InetSocketAddress address, InetSocketAddress httpAddress) {
+        this.resources = resources;
         this.store = store;
-        this.charges = charges;
         this.outbox = outbox;
         this.menus = menus;
         this.dialogues = dialogues;
-        this.smpp = smpp;
+        this.engine = engine;
         this.smppAddress = address;
-        this.http = http;
         this.httpAddress = httpAddress;
     }
 
@@ -80,24 +77,18 @@ public final class Gateway implements AutoCloseable {
 
     /** The same with the store's file access through {@code disk}; for tests that make the disk fail. */
     public static Gateway start(GatewayConfig config, Path dataDir, Clock clock, Disk disk) throws Exception {
-        DataLock lock = DataLock.acquire(dataDir);
-        Store store = null;
-        ChargeDispatcher charges = null;
-        OutboxDispatcher outbox = null;
-        MenuLibrary menus = null;
-        Dialogues dialogues = null;
-        SmppServer smpp = null;
-        HttpServer http = null;
+        Resources resources = new Resources();
         try {
-            store = Store.open(dataDir.resolve(STORE_DIRECTORY), config.store(), disk);
+            resources.add(DataLock.acquire(dataDir));
+            Store store = resources.add(Store.open(dataDir.resolve(STORE_DIRECTORY), config.store(), disk));
             if (config.seedSubscribers().isPresent() && store.size(Subscribers.TABLE) == 0) {
                 seed(store, config, config.seedSubscribers().get(), clock);
             }
             BillingHooks hooks = BillingHooks.load(new HookContext(dataDir, config.zone()));
-            charges = new ChargeDispatcher(store, hooks);
-            outbox = new OutboxDispatcher(store, config.outbox(), clock);
+            ChargeDispatcher charges = resources.add(new ChargeDispatcher(store, hooks));
+            OutboxDispatcher outbox = resources.add(new OutboxDispatcher(store, config.outbox(), clock));
             Map<String, Service> services = Services.builtIn(config);
-            menus = MenuSetup.library(config, services, Optional.empty());
+            MenuLibrary menus = resources.add(MenuSetup.library(config, services, Optional.empty()));
             menus.reload();
             menus.watch(config.ussd().menuReload());
             if (config.ussd().menus().isPresent()) {
@@ -105,44 +96,27 @@ public final class Gateway implements AutoCloseable {
             } else {
                 LOG.warn("no menu directory: USSD menus are off");
             }
-            dialogues = new Dialogues(config.ussd().dialogueTimeout(), clock);
-            Engine engine = new Engine(config, services, menus, dialogues, store, charges, outbox, clock);
-            smpp = new SmppServer(config.smpp(), config.sms(), engine, config.ussd().itsSessionInfo());
+            Dialogues dialogues = new Dialogues(config.ussd().dialogueTimeout(), clock);
+            Engine engine = resources.add(new Engine(config, services, menus, dialogues, store, charges, outbox, clock));
+            SmppServer smpp = resources.add(new SmppServer(config.smpp(), config.sms(), engine, config.ussd().itsSessionInfo()));
             outbox.start(smpp.courier(config.outbox()));
             InetSocketAddress address = smpp.start();
             InetSocketAddress httpAddress = null;
             if (config.http().enabled()) {
-                http = new HttpServer(config.http(), engine);
+                HttpServer http = resources.add(new HttpServer(config.http(), engine));
                 httpAddress = http.start();
                 LOG.info("starhash listening for USSD over HTTP on http://{}:{}/ussd", httpAddress.getHostString(),
                         httpAddress.getPort());
             }
             LOG.info("starhash listening for SMPP on {}:{}, {} subscribers, billing hooks {}", address.getHostString(),
                     address.getPort(), store.size(Subscribers.TABLE), hooks.names());
-            return new Gateway(lock, store, charges, outbox, menus, dialogues, smpp, address, http, httpAddress);
+            return new Gateway(resources, store, outbox, menus, dialogues, engine, address, httpAddress);
         } catch (Exception e) {
-            if (http != null) {
-                http.close();
+            try {
+                resources.close();
+            } catch (IOException | RuntimeException closing) {
+                e.addSuppressed(closing);
             }
-            if (smpp != null) {
-                smpp.close();
-            }
-            if (outbox != null) {
-                outbox.close();
-            }
-            if (dialogues != null) {
-                dialogues.close();
-            }
-            if (menus != null) {
-                menus.close();
-            }
-            if (charges != null) {
-                charges.close();
-            }
-            if (store != null) {
-                store.close();
-            }
-            lock.close();
             throw e;
         }
     }
@@ -190,19 +164,49 @@ public final class Gateway implements AutoCloseable {
         return menus;
     }
 
+    /** The engine, for tests and the admin side. */
+    public Engine engine() {
+        return engine;
+    }
+
+    /** Stops what started in reverse order: listeners first, the store and the data lock last. */
     @Override
     public void close() throws IOException {
-        if (http != null) {
-            http.close();
-        }
-        smpp.close();
-        outbox.close();
-        dialogues.close();
-        menus.close();
-        charges.close();
-        store.close();
-        lock.close();
+        resources.close();
         LOG.info("starhash stopped");
+    }
+
+    /**
+     * What a gateway started, closed in the reverse order of its start, each even when one before it failed; the
+     * one place the shutdown order is written.
+     */
+    private static final class Resources implements AutoCloseable {
+        private final Deque<AutoCloseable> started = new ArrayDeque<>();
+
+        <T extends AutoCloseable> T add(T resource) {
+            started.push(resource);
+            return resource;
+        }
+
+        @Override
+        public void close() throws IOException {
+            IOException failed = null;
+            for (AutoCloseable resource; (resource = started.poll()) != null; ) {
+                try {
+                    resource.close();
+                } catch (Exception e) {
+                    IOException wrapped = e instanceof IOException io ? io : new IOException("could not stop " + resource + ": " + e, e);
+                    if (failed == null) {
+                        failed = wrapped;
+                    } else {
+                        failed.addSuppressed(wrapped);
+                    }
+                }
+            }
+            if (failed != null) {
+                throw failed;
+            }
+        }
     }
 
     /** An exclusive lock on the data directory, so two processes never write one store. */

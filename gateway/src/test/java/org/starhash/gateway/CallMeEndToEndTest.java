@@ -129,7 +129,7 @@ class CallMeEndToEndTest {
         start("caller_notice: sms", "caller_notice: sms");
         dialCollectCall(POSTPAID, "*111*070000001#");
         clock.advance(Duration.ofSeconds(61));
-        net.gateway.dialogues().sweep();
+        net.gateway.engine().sweepDialogues();
         DeliverSm told = net.outboxSms();
         assertEquals(POSTPAID_INTL, told.getDestAddress());
         assertEquals("070000001 ni odgovoril na vprašanje Plačaj zame.", TestPeer.textOf(told));

@@ -4,6 +4,7 @@ import org.starhash.billing.BillingHooks;
 import org.starhash.billing.HookContext;
 import org.starhash.gateway.billing.ChargeDispatcher;
 import org.starhash.gateway.config.GatewayConfig;
+import org.starhash.gateway.config.SubscriberCsv;
 import org.starhash.gateway.engine.Engine;
 import org.starhash.gateway.engine.MenuSetup;
 import org.starhash.gateway.menu.MenuLibrary;
@@ -11,7 +12,6 @@ import org.starhash.gateway.outbox.OutboxDispatcher;
 import org.starhash.gateway.services.Service;
 import org.starhash.gateway.services.Services;
 import org.starhash.gateway.store.Store;
-import org.starhash.gateway.store.SubscriberCsv;
 import org.starhash.gateway.ussd.Dialogues;
 
 import java.io.InputStream;

@@ -6,7 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.starhash.gateway.config.GatewayConfig;
 import org.starhash.gateway.store.Outbox;
-import org.starhash.gateway.store.OutboxMessage;
+import org.starhash.gateway.values.OutboxMessage;
 
 import java.nio.file.Path;
 import java.time.Instant;

@@ -1,6 +1,5 @@
 package org.starhash.gateway.smpp;
 
-import org.starhash.gateway.MicroBenchmark;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import org.jsmpp.SMPPConstant;
@@ -10,6 +9,7 @@ import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.starhash.gateway.MicroBenchmark;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -33,7 +33,7 @@ public class PduBench extends MicroBenchmark {
     public void setUp() {
         shortNumber = new Pdus.Address((byte) 0, (byte) 1, "7070");
         handset = new Pdus.Address((byte) 1, (byte) 1, "38641000001");
-        submitSm = Pdus.message(false, 42, "", handset, shortNumber, (byte) 0,
+        submitSm = Pdus.submitSm(42, "", handset, shortNumber, (byte) 0, (byte) 0,
                 "PORABA".getBytes(StandardCharsets.US_ASCII));
     }
 
@@ -53,7 +53,7 @@ public class PduBench extends MicroBenchmark {
     @Benchmark
     public byte[] encodeUssdReplyDeliverSm() {
         SmppText.Encoded text = SmppText.encode(REPLY);
-        return Pdus.message(true, 43, "USSD", shortNumber, handset, text.dataCoding(), text.bytes(),
+        return Pdus.deliverSm(43, "USSD", shortNumber, handset, (byte) 0, text.dataCoding(), text.bytes(),
                 new OptionalParameter.Ussd_service_op((byte) 17),
                 new OptionalParameter.Short(OptionalParameter.Tag.USER_MESSAGE_REFERENCE, (short) 7));
     }

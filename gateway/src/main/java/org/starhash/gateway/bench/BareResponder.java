@@ -82,15 +82,15 @@ public final class BareResponder implements BenchServer {
         }
 
         private void answer(ChannelHandlerContext ctx, InboundPdu pdu) {
-            AbstractSmCommand sm = (AbstractSmCommand) pdu.body();
+            AbstractSmCommand sm = (AbstractSmCommand) ((InboundPdu.Decoded) pdu).body();
             ctx.write(Pdus.moResp(pdu.commandId(), pdu.sequence(), Long.toHexString(++messageIds)));
             boolean ussd = SmppText.ussdOpOf(sm) >= 0;
             OptionalParameter[] tlvs = Baselines.replyTlvs(ussd);
             sequence = Pdus.nextSequence(sequence);
-            ctx.write(Pdus.message(true, sequence, sm.getServiceType(),
+            ctx.write(Pdus.deliverSm(sequence, sm.getServiceType(),
                     new Pdus.Address(sm.getDestAddrTon(), sm.getDestAddrNpi(), sm.getDestAddress()),
                     new Pdus.Address(sm.getSourceAddrTon(), sm.getSourceAddrNpi(), sm.getSourceAddr()),
-                    reply.dataCoding(), reply.bytes(), tlvs));
+                    (byte) 0, reply.dataCoding(), reply.bytes(), tlvs));
         }
 
         @Override

@@ -146,9 +146,9 @@ final class LoadHandler extends SimpleChannelInboundHandler<InboundPdu> {
         Pdus.Address to = new Pdus.Address((byte) 0, NPI_E164, traffic.destination());
         byte[] text = traffic.text().getBytes(StandardCharsets.US_ASCII);
         byte[] pdu = traffic.ussd()
-                ? Pdus.message(false, slot.sequence, "USSD", from, to, (byte) 0, text,
+                ? Pdus.submitSm(slot.sequence, "USSD", from, to, (byte) 0, (byte) 0, text,
                 new OptionalParameter.Ussd_service_op((byte) 1))
-                : Pdus.message(false, slot.sequence, "", from, to, (byte) 0, text);
+                : Pdus.submitSm(slot.sequence, "", from, to, (byte) 0, (byte) 0, text);
         ctx.write(pdu);
     }
 
@@ -178,11 +178,11 @@ final class LoadHandler extends SimpleChannelInboundHandler<InboundPdu> {
             }
             case SMPPConstant.CID_DELIVER_SM -> {
                 ctx.write(Pdus.moResp(SMPPConstant.CID_DELIVER_SM, pdu.sequence(), ""));
-                if (pdu.body() instanceof AbstractSmCommand part && SmppText.concatenationOf(part)
+                if (pdu instanceof InboundPdu.Decoded d && d.body() instanceof AbstractSmCommand part && SmppText.concatenationOf(part)
                         .filter(c -> c.number() < c.total()).isPresent()) {
                     return; // a long reply is answered when its last part comes; they come in order on one bind
                 }
-                Slot slot = pdu.body() instanceof AbstractSmCommand sm ? bySubscriber.get(sm.getDestAddress()) : null;
+                Slot slot = pdu instanceof InboundPdu.Decoded d && d.body() instanceof AbstractSmCommand sm ? bySubscriber.get(sm.getDestAddress()) : null;
                 if (slot == null || slot.replied) {
                     tally.stray();
                 } else {

@@ -99,7 +99,7 @@ final class SoakPeers implements AutoCloseable {
             Pdus.Address to = new Pdus.Address((byte) 0, (byte) 1, "7070");
             byte[] text = "PORABA".getBytes(StandardCharsets.US_ASCII);
             for (int seq = 2; running; seq = Pdus.nextSequence(seq)) {
-                out.write(Pdus.message(false, seq, "", from, to, (byte) 0, text));
+                out.write(Pdus.submitSm(seq, "", from, to, (byte) 0, (byte) 0, text));
                 deafMosWritten.increment();
             }
         } catch (IOException e) {

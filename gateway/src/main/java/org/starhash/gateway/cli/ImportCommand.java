@@ -2,8 +2,8 @@ package org.starhash.gateway.cli;
 
 import org.starhash.gateway.Gateway;
 import org.starhash.gateway.config.GatewayConfig;
+import org.starhash.gateway.config.SubscriberCsv;
 import org.starhash.gateway.store.Store;
-import org.starhash.gateway.store.SubscriberCsv;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;

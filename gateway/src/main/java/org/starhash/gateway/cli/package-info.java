@@ -1,2 +1,5 @@
-/** The {@code starhash} command line: serve, import, check, and the test peers dial and sms. */
+/**
+ * The {@code starhash} command line (picocli): serve, check (menus and config), import (subscribers CSV), the
+ * test peers dial and sms, bench with its child servers, and soak.
+ */
 package org.starhash.gateway.cli;

@@ -1,6 +1,6 @@
 package org.starhash.gateway.config;
 
-import org.starhash.gateway.store.Money;
+import org.starhash.gateway.values.Money;
 
 /** The checks the config sections share; an error carries the file name and the key path. */
 final class Checks {

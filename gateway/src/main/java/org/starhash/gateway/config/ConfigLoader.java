@@ -8,9 +8,9 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import org.starhash.gateway.store.Money;
-import org.starhash.gateway.store.Numbering;
 import org.starhash.gateway.store.StoreSettings;
+import org.starhash.gateway.values.Money;
+import org.starhash.gateway.values.Numbering;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,7 +19,6 @@ import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.text.Normalizer;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -40,8 +39,6 @@ import java.util.stream.Collectors;
  */
 public final class ConfigLoader {
 
-    private static final Pattern MARKS = Pattern.compile("\\p{M}+");
-    private static final Pattern SPACES = Pattern.compile("\\s+");
 
     /** Where the shipped config lives inside the jar, the embedded default. */
     public static final String EMBEDDED = "starhash/defaults/gateway.yaml";
@@ -153,20 +150,5 @@ public final class ConfigLoader {
         }
         int newline = message.indexOf('\n');
         return newline < 0 ? message : message.substring(0, newline);
-    }
-
-    /** Upper case without diacritics: how keywords are compared. */
-    public static String foldKeyword(String text) {
-        String decomposed = isAscii(text) ? text : MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFD)).replaceAll("");
-        return SPACES.matcher(decomposed.replace('đ', 'd').replace('Đ', 'D').toUpperCase(Locale.ROOT).strip()).replaceAll(" ");
-    }
-
-    private static boolean isAscii(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            if (text.charAt(i) >= 0x80) {
-                return false;
-            }
-        }
-        return true;
     }
 }

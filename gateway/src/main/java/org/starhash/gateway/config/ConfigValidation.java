@@ -1,10 +1,9 @@
 package org.starhash.gateway.config;
 
-import org.starhash.gateway.store.Money;
-import org.starhash.gateway.store.Numbering;
-import org.starhash.gateway.store.StoreSettings;
-
 import org.starhash.gateway.menu.Screens;
+import org.starhash.gateway.store.StoreSettings;
+import org.starhash.gateway.values.Money;
+import org.starhash.gateway.values.Numbering;
 
 import java.io.IOException;
 import java.net.URISyntaxException;

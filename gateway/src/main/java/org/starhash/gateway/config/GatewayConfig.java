@@ -1,7 +1,7 @@
 package org.starhash.gateway.config;
 
-import org.starhash.gateway.store.Numbering;
 import org.starhash.gateway.store.StoreSettings;
+import org.starhash.gateway.values.Numbering;
 
 import java.net.URL;
 import java.time.ZoneId;

@@ -1,5 +1,7 @@
 package org.starhash.gateway.config;
 
+import org.starhash.gateway.sms.Keywords;
+
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -53,8 +55,8 @@ public record KeywordSettings(Roaming roaming, Storm storm, Directory directory,
 
         /** The proper spelling of a place written without regard to case and diacritics. */
         public Optional<String> place(String written) {
-            String folded = ConfigLoader.foldKeyword(written);
-            return places.stream().filter(p -> ConfigLoader.foldKeyword(p).equals(folded)).findFirst();
+            String folded = Keywords.fold(written);
+            return places.stream().filter(p -> Keywords.fold(p).equals(folded)).findFirst();
         }
     }
 

@@ -1,5 +1,7 @@
 package org.starhash.gateway.config;
 
+import org.starhash.gateway.sms.Keywords;
+
 import java.net.URL;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -69,11 +71,11 @@ final class KeywordValidation {
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < places.size(); i++) {
             String place = places.get(i);
-            if (place == null || place.isBlank() || !seen.add(ConfigLoader.foldKeyword(place))) {
+            if (place == null || place.isBlank() || !seen.add(Keywords.fold(place))) {
                 throw checks.error("services.storm_alerts.places[" + i + "]", "'" + place
                         + "' is empty or the same as another place (case and diacritics do not count)");
             }
-            if (ConfigLoader.foldKeyword(place).endsWith(" STOP") || ConfigLoader.foldKeyword(place).equals("STOP")) {
+            if (Keywords.fold(place).endsWith(" STOP") || Keywords.fold(place).equals("STOP")) {
                 throw checks.error("services.storm_alerts.places[" + i + "]", "a place cannot end with STOP, the word that unsubscribes");
             }
         }
@@ -113,7 +115,7 @@ final class KeywordValidation {
             if (amount <= 0) {
                 throw checks.error(path + ".amount", "must be more than 0");
             }
-            if (donations.put(ConfigLoader.foldKeyword(e.getKey()), new KeywordSettings.Donation(d.charity(), amount)) != null) {
+            if (donations.put(Keywords.fold(e.getKey()), new KeywordSettings.Donation(d.charity(), amount)) != null) {
                 throw checks.error(path, "the same keyword as another one (case and diacritics do not count)");
             }
         }
@@ -151,7 +153,7 @@ final class KeywordValidation {
                         throw checks.error(path + ".stop." + n.getKey() + "[" + i + "]", "must be a keyword");
                     }
                 }
-                stop.put(n.getKey(), n.getValue().stream().map(ConfigLoader::foldKeyword).toList());
+                stop.put(n.getKey(), n.getValue().stream().map(Keywords::fold).toList());
             }
             providers.put(e.getKey(), new KeywordSettings.Provider(e.getKey(), p.name(), or(p.contact(), ""), stop));
         }
@@ -185,10 +187,10 @@ final class KeywordValidation {
                 if (f == null || f.isBlank()) {
                     throw checks.error(path + ".free", "lists a keyword that is empty");
                 }
-                if (!table.containsKey(ConfigLoader.foldKeyword(f))) {
+                if (!table.containsKey(Keywords.fold(f))) {
                     throw checks.error(path + ".free", "'" + f + "' is not one of this number's keywords " + table.keySet());
                 }
-                freeHere.add(ConfigLoader.foldKeyword(f));
+                freeHere.add(Keywords.fold(f));
             }
             free.put(e.getKey(), freeHere);
             anyText.put(e.getKey(), n.anyText() == null ? Optional.empty() : Optional.of(service(path + ".any_text", n.anyText())));
@@ -239,7 +241,7 @@ final class KeywordValidation {
     }
 
     private void add(Map<String, String> table, String path, String keyword, String service) throws ConfigException {
-        String folded = ConfigLoader.foldKeyword(keyword);
+        String folded = Keywords.fold(keyword);
         if (folded.isEmpty()) {
             throw checks.error(path, "a keyword is empty");
         }

@@ -8,10 +8,10 @@ import org.starhash.gateway.services.Decision;
 import org.starhash.gateway.services.Invocation;
 import org.starhash.gateway.services.Question;
 import org.starhash.gateway.store.Outbox;
-import org.starhash.gateway.store.OutboxMessage;
 import org.starhash.gateway.store.Tx;
 import org.starhash.gateway.ussd.Dialogue;
 import org.starhash.gateway.ussd.Dialogues;
+import org.starhash.gateway.values.OutboxMessage;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -37,8 +37,9 @@ record Effects(List<ChargeEvent> charges, List<OutboxMessage> messages, List<Dia
     }
 
     /**
-     * Applies a decision's values inside the transaction and turns its questions into outbox messages that expire
-     * with the dialogue they open.
+     * Applies a decision inside its transaction: its values, its charges as pending, its messages in the outbox,
+     * and its questions as outbox messages that expire with the dialogue they open; returns what to hand on once
+     * the transaction is durable.
      */
     static Effects apply(Decision decision, Invocation call, Tx tx, Duration questionTimeout) {
         decision.updates().forEach(p -> p.applyTo(tx));
@@ -50,29 +51,20 @@ record Effects(List<ChargeEvent> charges, List<OutboxMessage> messages, List<Dia
                     call.now(), Optional.of(call.now().plus(questionTimeout))));
             asks.add(new Dialogue(q.to(), "", 0, call.now(), new Dialogue.Asked(q.action(), q.params())));
         }
-        return new Effects(decision.charges(), messages, asks);
-    }
-
-    /** The same effects with one more charge. */
-    Effects plus(ChargeEvent charge) {
-        List<ChargeEvent> more = new ArrayList<>(charges);
-        more.add(charge);
-        return new Effects(more, messages, asks);
-    }
-
-    /** Stores the charges as pending and the messages in the outbox, in the decision's own transaction. */
-    void store(Tx tx) {
-        charges.forEach(e -> tx.insert(PendingCharges.TABLE, e.id(), e));
+        decision.charges().forEach(e -> tx.insert(PendingCharges.TABLE, e.id(), e));
         messages.forEach(m -> tx.insert(Outbox.TABLE, m.id(), m));
+        return new Effects(decision.charges(), messages, asks);
     }
 
     /**
      * Hands them on once durable: the questions' dialogues open before their messages leave, so an answer can
-     * never come before its dialogue.
+     * never come before its dialogue; returns the dialogues those replaced, for the engine to settle.
      */
-    void handOn(ChargeDispatcher chargeDispatcher, OutboxDispatcher outbox, Dialogues dialogues) {
+    List<Dialogue> handOn(ChargeDispatcher chargeDispatcher, OutboxDispatcher outbox, Dialogues dialogues) {
         chargeDispatcher.offer(charges);
-        asks.forEach(dialogues::start);
+        List<Dialogue> replaced = new ArrayList<>();
+        asks.forEach(ask -> dialogues.start(ask).ifPresent(replaced::add));
         outbox.offer(messages);
+        return replaced;
     }
 }

@@ -16,7 +16,6 @@ import org.starhash.gateway.store.Subscriber;
 import org.starhash.gateway.store.Tx;
 import org.starhash.gateway.ussd.Dialogue;
 
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,13 +31,13 @@ final class MenuRunner {
     private final Navigator navigator;
     private final Map<String, Service> services;
     private final Texts texts;
-    private final Duration questionTimeout;
+    private final Decisions decisions;
 
-    MenuRunner(Navigator navigator, Map<String, Service> services, Texts texts, Duration questionTimeout) {
+    MenuRunner(Navigator navigator, Map<String, Service> services, Texts texts, Decisions decisions) {
         this.navigator = navigator;
-        this.questionTimeout = questionTimeout;
         this.services = Map.copyOf(services);
         this.texts = texts;
+        this.decisions = decisions;
     }
 
     /** Opens a dialogue with a menu and walks the parts a dialled string chains after the code. */
@@ -61,19 +60,13 @@ final class MenuRunner {
 
     /** Takes the subscriber's answer in an open dialogue. */
     Outcome answer(Dialogue dialogue, String answer, Invocation call, Subscriber caller, Tx tx) {
-        Map<String, String> values = values(tx, caller);
         if (dialogue.state() instanceof Dialogue.Reading reading) {
-            String a = answer.strip();
-            int page = reading.page();
-            if (a.equals(navigator.screens().keys().more()) && !reading.last()) {
-                page++;
-            } else if (a.equals(navigator.screens().keys().back()) && page > 0) {
-                page--;
-            }
+            int page = navigator.screens().turn(reading.page(), reading.pages().size(), answer);
             Dialogue.Reading next = new Dialogue.Reading(reading.pages(), page);
             return next.last() ? Outcome.end(next.pages().get(page))
                     : new Outcome(next.pages().get(page), Optional.of(dialogue.next(next, call.now())), Effects.NONE);
         }
+        Map<String, String> values = values(tx, caller);
         Dialogue.AtMenu at = (Dialogue.AtMenu) dialogue.state();
         Step step = navigator.answer(at.menu(), at.position(), answer, values);
         return resolve(step, at.menu(), state -> dialogue.next(state, call.now()), call, caller, tx, values);
@@ -96,7 +89,7 @@ final class MenuRunner {
             Service service = services.get(invoke.action().action());
             Invocation withParams = call.with(List.of(), invoke.params());
             Decision decision = service.decide(withParams, caller, tx);
-            effects = Effects.apply(decision, withParams, tx, questionTimeout);
+            effects = decisions.applied(decision, withParams, tx).effects();
             text = invoke.action().reply().isEmpty() ? decision.text()
                     : Navigator.fill(invoke.action().reply(), values(tx, caller), invoke.answers());
         } else {

@@ -4,25 +4,24 @@ import org.starhash.gateway.config.GatewayConfig;
 import org.starhash.gateway.config.KeywordSettings;
 import org.starhash.gateway.config.TextKey;
 import org.starhash.gateway.config.Texts;
+import org.starhash.gateway.services.BarringService;
+import org.starhash.gateway.services.ContentStopService;
 import org.starhash.gateway.services.Decision;
 import org.starhash.gateway.services.Invocation;
 import org.starhash.gateway.services.MissedCallService;
-import org.starhash.gateway.store.BarringPin;
-import org.starhash.gateway.store.Numbering;
-import org.starhash.gateway.store.OutboxMessage;
 import org.starhash.gateway.store.Store;
 import org.starhash.gateway.store.Subscriber;
 import org.starhash.gateway.store.Subscriptions;
 import org.starhash.gateway.store.Tx;
+import org.starhash.gateway.values.Numbering;
+import org.starhash.gateway.values.OutboxMessage;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
 import java.util.Optional;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Consumer;
 
 /**
  * Events about a subscriber that no request of theirs carries (SERVICES.md §5): what the network or the operator
@@ -30,11 +29,6 @@ import java.util.function.Consumer;
  * request, its SMS go through the outbox, and the result says what was done.
  */
 public final class NetworkEvents {
-
-    /** Makes an invocation for a subscriber at this moment. */
-    interface Invocations {
-        Invocation make(String msisdn, String to, String code, String procedure, String keyword, List<String> args);
-    }
 
     /**
      * What became of an event.
@@ -62,22 +56,20 @@ public final class NetworkEvents {
     private final Numbering numbering;
     private final MissedCallService missedCalls;
     private final Invocations invocations;
-    private final Consumer<Effects> handOn;
-    private final Duration questionTimeout;
+    private final Decisions decisions;
     private final KeywordSettings keywords;
     private final Texts texts;
     private final String sender;
 
-    NetworkEvents(GatewayConfig config, Store store, Invocations invocations, Consumer<Effects> handOn) {
+    NetworkEvents(GatewayConfig config, Store store, Invocations invocations, Decisions decisions) {
         this.store = store;
         this.keywords = config.keywords();
         this.texts = config.texts();
         this.sender = config.services().sender();
-        this.questionTimeout = config.ussd().dialogueTimeout();
         this.numbering = config.numbering();
         this.missedCalls = new MissedCallService(config.texts(), config.numbering(), config.services(), config.zone());
         this.invocations = invocations;
-        this.handOn = handOn;
+        this.decisions = decisions;
     }
 
     /** The numbering plan callers' numbers are read with. */
@@ -102,13 +94,7 @@ public final class NetworkEvents {
 
     /** The operator resets a subscriber's barring PIN to the default and unlocks barring changes. */
     public CompletableFuture<Result> resetBarringPin(String msisdn) {
-        return store.submit(tx -> {
-            if (tx.subscriber(msisdn).isEmpty()) {
-                return Result.unknownSubscriber();
-            }
-            tx.remove(BarringPin.TABLE, msisdn);
-            return new Result(true, "reset");
-        });
+        return decide(msisdn, (call, s, tx) -> BarringService.resetPin(s));
     }
 
     /**
@@ -137,7 +123,7 @@ public final class NetworkEvents {
             List<CompletableFuture<Integer>> commits = new ArrayList<>();
             for (int from = 0; from < following.size(); from += ALERTS_PER_COMMIT) {
                 List<String> chunk = following.subList(from, Math.min(following.size(), from + ALERTS_PER_COMMIT));
-                Invocation call = invocations.make(sender, "", "", "", "", List.of());
+                Invocation call = invocations.about(sender);
                 commits.add(store.submit(tx -> {
                     List<OutboxMessage> messages = new ArrayList<>();
                     for (String msisdn : chunk) {
@@ -145,13 +131,12 @@ public final class NetworkEvents {
                             messages.add(OutboxMessage.sms(call.id("storm", messages.size()), sender, msisdn, alert, call.now()));
                         }
                     }
-                    Effects effects = new Effects(List.of(), messages, List.of());
-                    effects.store(tx);
-                    return effects;
-                }).thenApply(effects -> {
-                    handOn.accept(effects);
-                    return effects.messages().size();
-                }));
+                    return decisions.applied(new Decision("", List.of(), List.of(), messages, List.of()), call, tx);
+                }, (outcome, error) -> {
+                    if (error == null) {
+                        decisions.handOn(outcome.effects());
+                    }
+                }).thenApply(outcome -> outcome.effects().messages().size()));
             }
             return CompletableFuture.allOf(commits.toArray(CompletableFuture[]::new))
                     .thenApply(done -> new Result(true, "sent", commits.stream().mapToInt(CompletableFuture::join).sum()));
@@ -164,18 +149,7 @@ public final class NetworkEvents {
             return CompletableFuture.completedFuture(new Result(false, "no content provider '" + provider
                     + "'; known providers: " + String.join(", ", new TreeSet<>(keywords.providers().keySet()))));
         }
-        return store.submit(tx -> {
-            if (tx.subscriber(msisdn).isEmpty()) {
-                return Result.unknownSubscriber();
-            }
-            List<String> taken = new ArrayList<>(Subscriptions.of(tx, Subscriptions.CONTENT_PROVIDERS, msisdn));
-            if (taken.contains(provider)) {
-                return new Result(true, "already");
-            }
-            taken.add(provider);
-            tx.put(Subscriptions.CONTENT_PROVIDERS, msisdn, List.copyOf(taken));
-            return new Result(true, "subscribed");
-        });
+        return decide(msisdn, (call, s, tx) -> ContentStopService.taken(s, provider, tx));
     }
 
     /** A decision about a subscriber, made on the store's writer. */
@@ -185,21 +159,8 @@ public final class NetworkEvents {
 
     /** Decides about a subscriber in one transaction and hands the effects on once durable. */
     CompletableFuture<Result> decide(String msisdn, Decide decide) {
-        Invocation call = invocations.make(msisdn, "", "", "", "", List.of());
-        record Done(Result result, Effects effects) {
-        }
-        return store.submit(tx -> {
-            Optional<Subscriber> s = tx.subscriber(msisdn);
-            if (s.isEmpty()) {
-                return new Done(Result.unknownSubscriber(), Effects.NONE);
-            }
-            Decision decision = decide.apply(call, s.get(), tx);
-            Effects effects = Effects.apply(decision, call, tx, questionTimeout);
-            effects.store(tx);
-            return new Done(new Result(true, decision.text()), effects);
-        }).thenApply(done -> {
-            handOn.accept(done.effects());
-            return done.result();
-        });
+        Invocation call = invocations.about(msisdn);
+        return decisions.decide(msisdn, null, (s, tx) -> decisions.applied(decide.apply(call, s, tx), call, tx))
+                .thenApply(outcome -> outcome.map(o -> new Result(true, o.text())).orElseGet(Result::unknownSubscriber));
     }
 }

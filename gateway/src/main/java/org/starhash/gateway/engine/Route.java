@@ -1,9 +1,11 @@
 package org.starhash.gateway.engine;
 
 import org.starhash.gateway.menu.MenuFile;
+import org.starhash.gateway.services.PaidMo;
 import org.starhash.gateway.services.Service;
 
 import java.util.List;
+import java.util.Optional;
 
 /** Where the router sends a request: a fixed answer, a menu dialogue, or a service call with what the MO costs. */
 sealed interface Route {
@@ -28,6 +30,11 @@ sealed interface Route {
                 String chargeService, long chargeCents) implements Route {
         public Call {
             args = List.copyOf(args);
+        }
+
+        /** The service as the paid MO calls it, empty when the request is free. */
+        public Optional<PaidMo> paid() {
+            return chargeService.isEmpty() ? Optional.empty() : Optional.of(new PaidMo(service, chargeService, chargeCents));
         }
     }
 

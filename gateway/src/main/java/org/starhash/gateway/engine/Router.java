@@ -1,12 +1,12 @@
 package org.starhash.gateway.engine;
 
-import org.starhash.gateway.config.ConfigLoader;
 import org.starhash.gateway.config.ShortNumberRoute;
 import org.starhash.gateway.config.TextKey;
 import org.starhash.gateway.config.Texts;
 import org.starhash.gateway.menu.MenuFile;
 import org.starhash.gateway.services.Service;
 import org.starhash.gateway.services.Shown;
+import org.starhash.gateway.sms.Keywords;
 import org.starhash.gateway.ussd.UssdString;
 
 import java.util.ArrayList;
@@ -87,7 +87,7 @@ final class Router {
         if (number == null) {
             return new Route.Answer(texts.render(TextKey.UNKNOWN_SHORT_NUMBER, Map.of("to", to.strip())));
         }
-        String folded = ConfigLoader.foldKeyword(text);
+        String folded = Keywords.fold(text);
         String[] words = text.isBlank() ? new String[0] : WHITESPACE.split(text.strip());
         ShortNumberRoute route = number.route();
         for (String keyword : number.keywordsLongestFirst()) {

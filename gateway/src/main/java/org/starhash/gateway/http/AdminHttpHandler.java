@@ -1,10 +1,10 @@
 package org.starhash.gateway.http;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -20,11 +20,10 @@ import io.netty.handler.codec.http.QueryStringDecoder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.starhash.gateway.config.HttpSettings;
+import org.starhash.gateway.config.Secrets;
 import org.starhash.gateway.engine.NetworkEvents;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -189,8 +188,7 @@ final class AdminHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest
 
     private boolean authorised(FullHttpRequest request) {
         String given = request.headers().get(UssdHttpHandler.TOKEN_HEADER, "");
-        return MessageDigest.isEqual(settings.adminToken().getBytes(StandardCharsets.UTF_8),
-                given.getBytes(StandardCharsets.UTF_8));
+        return Secrets.matches(settings.adminToken(), given);
     }
 
     /** A field of the body that is missing or wrong. */

@@ -6,12 +6,13 @@ import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
-import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.QueryStringDecoder;
+import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.starhash.gateway.config.HttpSettings;
+import org.starhash.gateway.config.Secrets;
 import org.starhash.gateway.engine.Channel;
 import org.starhash.gateway.engine.Engine;
 import org.starhash.gateway.engine.Reply;
@@ -19,7 +20,6 @@ import org.starhash.gateway.engine.Request;
 import org.starhash.gateway.faults.FaultLog;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -121,8 +121,7 @@ final class UssdHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest>
             List<String> query = uri.parameters().get("token");
             given = query == null || query.isEmpty() ? "" : query.get(0);
         }
-        return MessageDigest.isEqual(settings.ussdToken().getBytes(StandardCharsets.UTF_8),
-                given.getBytes(StandardCharsets.UTF_8));
+        return Secrets.matches(settings.ussdToken(), given);
     }
 
     private static void respond(ChannelHandlerContext ctx, FullHttpRequest request, HttpResponseStatus status, String body) {

@@ -12,7 +12,7 @@ import java.util.Optional;
  * @param root   the node a dialogue starts at
  * @param byId   the nodes that carry an id, for {@code goto}
  */
-public record MenuFile(String code, String source, Node root, Map<String, Node> byId) {
+public record MenuFile(String code, String source, MenuNode root, Map<String, MenuNode> byId) {
 
     public MenuFile {
         Objects.requireNonNull(code, "code");
@@ -22,9 +22,9 @@ public record MenuFile(String code, String source, Node root, Map<String, Node> 
     }
 
     /** The node a goto leads to, following chains of gotos; empty for a loop of gotos alone. */
-    public Optional<Node> resolve(Node node) {
-        Node at = node;
-        for (int hops = 0; at instanceof Node.Goto g; hops++) {
+    public Optional<MenuNode> resolve(MenuNode node) {
+        MenuNode at = node;
+        for (int hops = 0; at instanceof MenuNode.Goto g; hops++) {
             if (hops > byId.size()) {
                 return Optional.empty();
             }

@@ -6,6 +6,7 @@ import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
@@ -34,11 +35,11 @@ final class MenuParser {
 
     private final String source;
     private final List<MenuProblem> problems = new ArrayList<>();
-    private final Map<String, Node> byId = new LinkedHashMap<>();
+    private final Map<String, MenuNode> byId = new LinkedHashMap<>();
     /** Where each id was defined, for the duplicate message. */
     private final Map<String, Integer> idLines = new LinkedHashMap<>();
     /** Every goto, checked once all ids are known. */
-    private final List<Node.Goto> gotos = new ArrayList<>();
+    private final List<MenuNode.Goto> gotos = new ArrayList<>();
 
     private MenuParser(String source) {
         this.source = source;
@@ -55,11 +56,11 @@ final class MenuParser {
     }
 
     /** A parse: the file, if its shape could be read, and every problem so far. */
-    record Parsed(Optional<MenuFile> file, List<MenuProblem> problems, List<Node.Goto> gotos) {
+    record Parsed(Optional<MenuFile> file, List<MenuProblem> problems, List<MenuNode.Goto> gotos) {
     }
 
     private Optional<MenuFile> file(String text) {
-        org.yaml.snakeyaml.nodes.Node root;
+        Node root;
         try {
             root = new Yaml(new LoaderOptions()).compose(new StringReader(text));
         } catch (MarkedYAMLException e) {
@@ -76,13 +77,13 @@ final class MenuParser {
                     "a menu file is a mapping with code: and a menu:, input:, action: or text:"));
             return Optional.empty();
         }
-        Map<String, org.yaml.snakeyaml.nodes.Node> fields = fields(mapping, with(NODE_KEYS, "code"));
+        Map<String, Node> fields = fields(mapping, with(NODE_KEYS, "code"));
         String code = scalar(fields.get("code"), "code", mapping);
         if (code != null && !CODE.matcher(code).matches()) {
             problem(fields.get("code"), "code '" + code + "' is not a USSD service code (1 to 6 digits, as in \"122\")");
             code = null;
         }
-        Node node = node(fields, mapping);
+        MenuNode node = node(fields, mapping);
         if (code == null || node == null) {
             return Optional.empty();
         }
@@ -90,7 +91,7 @@ final class MenuParser {
     }
 
     /** A node from a mapping that holds one of menu:, input:, action:, text: or goto:, and maybe id:. */
-    private Node node(Map<String, org.yaml.snakeyaml.nodes.Node> fields, MappingNode at) {
+    private MenuNode node(Map<String, Node> fields, MappingNode at) {
         List<String> kinds = fields.keySet().stream().filter(KINDS::contains).toList();
         if (kinds.size() != 1) {
             problem(at, kinds.isEmpty() ? "missing what happens here: one of menu:, input:, action:, text: or goto:"
@@ -105,8 +106,8 @@ final class MenuParser {
                 }
             }
         }
-        org.yaml.snakeyaml.nodes.Node value = fields.get(kind);
-        Node node = switch (kind) {
+        Node value = fields.get(kind);
+        MenuNode node = switch (kind) {
             case "menu" -> menu(value);
             case "input" -> input(value);
             case "action" -> action(value, fields.get("with"), fields.get("reply"));
@@ -127,31 +128,31 @@ final class MenuParser {
         return node;
     }
 
-    private Node menu(org.yaml.snakeyaml.nodes.Node value) {
+    private MenuNode menu(Node value) {
         if (!(value instanceof MappingNode m)) {
             problem(value, "menu: needs items: (and may have a title:)");
             return null;
         }
-        Map<String, org.yaml.snakeyaml.nodes.Node> f = fields(m, Set.of("title", "items", "dial_choice"));
+        Map<String, Node> f = fields(m, Set.of("title", "items", "dial_choice"));
         String title = f.containsKey("title") ? scalar(f.get("title"), "title", m) : "";
         if (!(f.get("items") instanceof SequenceNode seq) || seq.getValue().isEmpty()) {
             problem(f.getOrDefault("items", m), "a menu needs items: a list of at least one item");
             return null;
         }
-        List<Node.Item> items = new ArrayList<>();
-        for (org.yaml.snakeyaml.nodes.Node entry : seq.getValue()) {
+        List<MenuNode.Item> items = new ArrayList<>();
+        for (Node entry : seq.getValue()) {
             if (!(entry instanceof MappingNode im)) {
                 problem(entry, "an item is a mapping with label: and what choosing it does");
                 continue;
             }
-            Map<String, org.yaml.snakeyaml.nodes.Node> itemFields = fields(im, with(NODE_KEYS, "label"));
+            Map<String, Node> itemFields = fields(im, with(NODE_KEYS, "label"));
             String label = scalar(itemFields.get("label"), "label", im);
             if (label != null && label.isBlank()) {
                 problem(itemFields.get("label"), "the label is empty");
             }
-            Node target = node(itemFields, im);
+            MenuNode target = node(itemFields, im);
             if (label != null && target != null) {
-                items.add(new Node.Item(line(im), label.strip(), target));
+                items.add(new MenuNode.Item(line(im), label.strip(), target));
             }
         }
         int dialChoice = 0;
@@ -167,15 +168,15 @@ final class MenuParser {
         if (items.size() != seq.getValue().size() || title == null) {
             return null;
         }
-        return new Node.Menu(line(value), title.strip(), items, dialChoice);
+        return new MenuNode.Menu(line(value), title.strip(), items, dialChoice);
     }
 
-    private Node input(org.yaml.snakeyaml.nodes.Node value) {
+    private MenuNode input(Node value) {
         if (!(value instanceof MappingNode m)) {
             problem(value, "input: needs prompt:, check:, name: and then:");
             return null;
         }
-        Map<String, org.yaml.snakeyaml.nodes.Node> f = fields(m, Set.of("prompt", "check", "amounts", "name", "then"));
+        Map<String, Node> f = fields(m, Set.of("prompt", "check", "amounts", "name", "then"));
         String prompt = scalar(f.get("prompt"), "prompt", m);
         if (prompt != null && prompt.isBlank()) {
             problem(f.get("prompt"), "the prompt is empty");
@@ -186,7 +187,7 @@ final class MenuParser {
             name = null;
         }
         Check check = check(f, m);
-        Node next = null;
+        MenuNode next = null;
         if (f.get("then") instanceof MappingNode then) {
             next = node(fields(then, NODE_KEYS), then);
         } else {
@@ -195,10 +196,10 @@ final class MenuParser {
         if (prompt == null || prompt.isBlank() || name == null || check == null || next == null) {
             return null;
         }
-        return new Node.Input(line(value), prompt.strip(), check, name, next);
+        return new MenuNode.Input(line(value), prompt.strip(), check, name, next);
     }
 
-    private Check check(Map<String, org.yaml.snakeyaml.nodes.Node> f, MappingNode m) {
+    private Check check(Map<String, Node> f, MappingNode m) {
         String kind = scalar(f.get("check"), "check", m);
         if (kind == null) {
             return null;
@@ -216,7 +217,7 @@ final class MenuParser {
                 problem(f.getOrDefault("amounts", m), "check: amount needs amounts: a list of whole euros, as [5, 10, 20]");
                 return null;
             }
-            for (org.yaml.snakeyaml.nodes.Node a : seq.getValue()) {
+            for (Node a : seq.getValue()) {
                 String v = a instanceof ScalarNode s ? s.getValue() : "";
                 if (!v.matches("[1-9][0-9]{0,5}")) {
                     problem(a, "'" + v + "' is not an amount in whole euros");
@@ -230,8 +231,8 @@ final class MenuParser {
         return new Check(k, amounts);
     }
 
-    private Node action(org.yaml.snakeyaml.nodes.Node value, org.yaml.snakeyaml.nodes.Node with,
-                        org.yaml.snakeyaml.nodes.Node reply) {
+    private MenuNode action(Node value, Node with,
+                        Node reply) {
         String name = value instanceof ScalarNode s ? s.getValue() : null;
         if (name == null || name.isBlank()) {
             problem(value, "action: is the name of a service, as set");
@@ -263,32 +264,32 @@ final class MenuParser {
                 return null;
             }
         }
-        return new Node.Action(line(value), name.strip(), params, text);
+        return new MenuNode.Action(line(value), name.strip(), params, text);
     }
 
-    private Node text(org.yaml.snakeyaml.nodes.Node value) {
+    private MenuNode text(Node value) {
         String text = value instanceof ScalarNode s ? s.getValue().strip() : "";
         if (text.isEmpty()) {
             problem(value, "text: is the final text shown, and it is empty");
             return null;
         }
-        return new Node.Text(line(value), text);
+        return new MenuNode.Text(line(value), text);
     }
 
-    private Node jump(org.yaml.snakeyaml.nodes.Node value) {
+    private MenuNode jump(Node value) {
         String target = value instanceof ScalarNode s ? s.getValue().strip() : "";
         if (target.isEmpty()) {
             problem(value, "goto: is the id of another node in this file");
             return null;
         }
-        Node.Goto g = new Node.Goto(line(value), target);
+        MenuNode.Goto g = new MenuNode.Goto(line(value), target);
         gotos.add(g);
         return g;
     }
 
     /** The fields of a mapping by key; an unknown or repeated key is a problem. */
-    private Map<String, org.yaml.snakeyaml.nodes.Node> fields(MappingNode mapping, Set<String> known) {
-        Map<String, org.yaml.snakeyaml.nodes.Node> fields = new LinkedHashMap<>();
+    private Map<String, Node> fields(MappingNode mapping, Set<String> known) {
+        Map<String, Node> fields = new LinkedHashMap<>();
         for (NodeTuple t : mapping.getValue()) {
             String key = t.getKeyNode() instanceof ScalarNode s ? s.getValue() : null;
             if (key == null || !known.contains(key)) {
@@ -301,7 +302,7 @@ final class MenuParser {
     }
 
     /** A scalar field; null, with a problem, when it is missing or not a plain value. */
-    private String scalar(org.yaml.snakeyaml.nodes.Node value, String key, org.yaml.snakeyaml.nodes.Node owner) {
+    private String scalar(Node value, String key, Node owner) {
         if (value == null) {
             problem(owner, "missing " + key + ":");
             return null;
@@ -313,11 +314,11 @@ final class MenuParser {
         return s.getValue();
     }
 
-    private void problem(org.yaml.snakeyaml.nodes.Node at, String message) {
+    private void problem(Node at, String message) {
         problems.add(new MenuProblem(source, line(at), message));
     }
 
-    private static int line(org.yaml.snakeyaml.nodes.Node node) {
+    private static int line(Node node) {
         return node.getStartMark() == null ? 0 : node.getStartMark().getLine() + 1;
     }
 

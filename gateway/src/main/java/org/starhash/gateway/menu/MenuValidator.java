@@ -27,9 +27,9 @@ final class MenuValidator {
         this.file = file;
     }
 
-    static List<MenuProblem> validate(MenuRules rules, MenuFile file, List<Node.Goto> gotos) {
+    static List<MenuProblem> validate(MenuRules rules, MenuFile file, List<MenuNode.Goto> gotos) {
         MenuValidator v = new MenuValidator(rules, file);
-        for (Node.Goto g : gotos) {
+        for (MenuNode.Goto g : gotos) {
             if (!file.byId().containsKey(g.target())) {
                 v.problem(g.line(), "goto '" + g.target() + "' leads nowhere: no node has id: " + g.target()
                         + (file.byId().isEmpty() ? "" : "; ids in this file: " + new TreeSet<>(file.byId().keySet())));
@@ -42,19 +42,19 @@ final class MenuValidator {
         return List.copyOf(v.problems);
     }
 
-    private void collectVariables(Node node) {
-        if (node instanceof Node.Menu m) {
+    private void collectVariables(MenuNode node) {
+        if (node instanceof MenuNode.Menu m) {
             m.items().forEach(i -> collectVariables(i.target()));
-        } else if (node instanceof Node.Input in) {
+        } else if (node instanceof MenuNode.Input in) {
             variables.add(in.variable());
             collectVariables(in.next());
         }
     }
 
-    private void check(Node node) {
-        if (node instanceof Node.Menu m) {
+    private void check(MenuNode node) {
+        if (node instanceof MenuNode.Menu m) {
             checkMenu(m);
-        } else if (node instanceof Node.Input in) {
+        } else if (node instanceof MenuNode.Input in) {
             if (rules.stateNames().contains(in.variable())) {
                 problem(in.line(), "name '" + in.variable() + "' is the name of a setting; pick another");
             }
@@ -64,14 +64,14 @@ final class MenuValidator {
                         + Screens.GSM7_LIMIT + " characters, " + Screens.UCS2_LIMIT + " with letters such as č)");
             }
             check(in.next());
-        } else if (node instanceof Node.Action a) {
+        } else if (node instanceof MenuNode.Action a) {
             checkAction(a);
-        } else if (node instanceof Node.Text t) {
+        } else if (node instanceof MenuNode.Text t) {
             placeholders(t.line(), t.text(), true);
         }
     }
 
-    private void checkAction(Node.Action a) {
+    private void checkAction(MenuNode.Action a) {
         if (!rules.actions().names().contains(a.action())) {
             problem(a.line(), "unknown action '" + a.action() + "'; known actions: "
                     + String.join(", ", new TreeSet<>(rules.actions().names())));
@@ -85,10 +85,10 @@ final class MenuValidator {
         placeholders(a.line(), a.reply(), true);
     }
 
-    private void checkMenu(Node.Menu m) {
+    private void checkMenu(MenuNode.Menu m) {
         placeholders(m.line(), m.title(), true);
         List<String> labels = new ArrayList<>();
-        for (Node.Item item : m.items()) {
+        for (MenuNode.Item item : m.items()) {
             placeholders(item.line(), item.label(), true);
             labels.add(sample(item.label()));
             check(item.target());

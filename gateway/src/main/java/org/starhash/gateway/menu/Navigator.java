@@ -47,7 +47,7 @@ public final class Navigator {
             }
             return show(at.depth() > 1 ? new Position(at.stack().subList(0, at.depth() - 1), at.answers()) : at);
         }
-        if (top.node() instanceof Node.Menu m) {
+        if (top.node() instanceof MenuNode.Menu m) {
             if (a.equals(keys.more())) {
                 int pages = screens.pageStarts(fill(m.title(), values, at.answers()), labels(m, values, at.answers()),
                         at.depth()).size();
@@ -59,7 +59,7 @@ public final class Navigator {
             }
             return enter(menu, m.items().get(choice - 1).target(), at.stack(), at.answers());
         }
-        Node.Input input = (Node.Input) top.node();
+        MenuNode.Input input = (MenuNode.Input) top.node();
         if (!input.check().accepts(a)) {
             return new Step.Show(at, false, input.check());
         }
@@ -70,18 +70,18 @@ public final class Navigator {
 
     /** The menu item a dialled string that ends on this screen picks, or 0. */
     public static int dialChoice(Position at) {
-        return at.top().node() instanceof Node.Menu m ? m.dialChoice() : 0;
+        return at.top().node() instanceof MenuNode.Menu m ? m.dialChoice() : 0;
     }
 
     /** The screen of a position as the handset shows it. */
     public String render(Step.Show show, Map<String, String> values) {
         Position at = show.position();
         Position.Frame top = at.top();
-        if (top.node() instanceof Node.Menu m) {
+        if (top.node() instanceof MenuNode.Menu m) {
             return screens.menu(fill(m.title(), values, at.answers()), labels(m, values, at.answers()), at.depth(),
                     top.page(), show.wrong());
         }
-        Node.Input input = (Node.Input) top.node();
+        MenuNode.Input input = (MenuNode.Input) top.node();
         return screens.input(fill(input.prompt(), values, at.answers()), at.depth(), show.failed());
     }
 
@@ -90,25 +90,25 @@ public final class Navigator {
         return Placeholders.fill(text, name -> answers.containsKey(name) ? answers.get(name) : values.get(name));
     }
 
-    private static List<String> labels(Node.Menu m, Map<String, String> values, Map<String, String> answers) {
+    private static List<String> labels(MenuNode.Menu m, Map<String, String> values, Map<String, String> answers) {
         List<String> labels = new ArrayList<>(m.items().size());
         m.items().forEach(i -> labels.add(fill(i.label(), values, answers)));
         return labels;
     }
 
-    private Step enter(MenuFile menu, Node target, List<Position.Frame> stack, Map<String, String> answers) {
-        Node node = menu.resolve(target).orElseThrow(() -> new IllegalStateException("goto loop in " + menu.source()));
-        if (node instanceof Node.Menu || node instanceof Node.Input) {
+    private Step enter(MenuFile menu, MenuNode target, List<Position.Frame> stack, Map<String, String> answers) {
+        MenuNode node = menu.resolve(target).orElseThrow(() -> new IllegalStateException("goto loop in " + menu.source()));
+        if (node instanceof MenuNode.Menu || node instanceof MenuNode.Input) {
             List<Position.Frame> next = new ArrayList<>(stack);
             next.add(new Position.Frame(node, 0));
             return show(new Position(next, answers));
         }
-        if (node instanceof Node.Action a) {
+        if (node instanceof MenuNode.Action a) {
             Map<String, String> params = new LinkedHashMap<>();
             a.params().forEach((k, v) -> params.put(k, fill(v, Map.of(), answers)));
             return new Step.Invoke(a, params, answers);
         }
-        return new Step.End(((Node.Text) node).text(), answers);
+        return new Step.End(((MenuNode.Text) node).text(), answers);
     }
 
     private static Step show(Position at) {

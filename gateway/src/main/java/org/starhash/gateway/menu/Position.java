@@ -27,9 +27,9 @@ public record Position(List<Frame> stack, Map<String, String> answers) {
      * @param node a menu or an input prompt
      * @param page the page of it showing, from 0
      */
-    public record Frame(Node node, int page) {
+    public record Frame(MenuNode node, int page) {
         public Frame {
-            if (!(node instanceof Node.Menu) && !(node instanceof Node.Input)) {
+            if (!(node instanceof MenuNode.Menu) && !(node instanceof MenuNode.Input)) {
                 throw new IllegalArgumentException("only menus and prompts are screens");
             }
         }

@@ -203,4 +203,19 @@ public final class Screens {
         pages.add(rest);
         return List.copyOf(pages);
     }
+
+    /**
+     * The page a reader of a text cut by {@link #textPages} turns to with an answer: the next on the more key
+     * (unless on the last), the one before on the back key (unless on the first), else the same page again.
+     */
+    public int turn(int page, int pages, String answer) {
+        String a = answer.strip();
+        if (a.equals(keys.more()) && page < pages - 1) {
+            return page + 1;
+        }
+        if (a.equals(keys.back()) && page > 0) {
+            return page - 1;
+        }
+        return page;
+    }
 }

@@ -22,7 +22,7 @@ public sealed interface Step {
      * @param params  its parameters with the typed answers filled in
      * @param answers every typed answer, for the reply's placeholders
      */
-    record Invoke(Node.Action action, Map<String, String> params, Map<String, String> answers) implements Step {
+    record Invoke(MenuNode.Action action, Map<String, String> params, Map<String, String> answers) implements Step {
         public Invoke {
             params = Map.copyOf(params);
             answers = Map.copyOf(answers);

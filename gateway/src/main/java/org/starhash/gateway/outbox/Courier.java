@@ -1,6 +1,6 @@
 package org.starhash.gateway.outbox;
 
-import org.starhash.gateway.store.OutboxMessage;
+import org.starhash.gateway.values.OutboxMessage;
 
 import java.util.concurrent.CompletableFuture;
 

@@ -5,8 +5,8 @@ import org.slf4j.LoggerFactory;
 import org.starhash.gateway.config.OutboxSettings;
 import org.starhash.gateway.faults.FaultLog;
 import org.starhash.gateway.store.Outbox;
-import org.starhash.gateway.store.OutboxMessage;
 import org.starhash.gateway.store.Store;
+import org.starhash.gateway.values.OutboxMessage;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -16,11 +16,11 @@ import java.util.List;
 import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Delivers the outbox: at most a window of messages in flight, a failed one retried after a wait that doubles up

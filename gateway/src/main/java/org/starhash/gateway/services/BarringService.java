@@ -147,4 +147,12 @@ public final class BarringService implements Service {
     private Decision unsupported(Invocation call) {
         return Decision.answer(texts.render(TextKey.SS_UNSUPPORTED, Map.of("code", Procedure.shown(call))));
     }
+
+    /**
+     * The operator resets a subscriber's PIN (SERVICES.md §5): the default PIN applies again and changes are
+     * unlocked; the decision's text is {@code reset}, for the admin API.
+     */
+    public static Decision resetPin(Subscriber subscriber) {
+        return new Decision("reset", List.of(Put.removal(BarringPin.TABLE, subscriber.msisdn())), List.of());
+    }
 }

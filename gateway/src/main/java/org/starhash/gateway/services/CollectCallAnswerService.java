@@ -5,11 +5,11 @@ import org.starhash.gateway.config.ServiceSettings;
 import org.starhash.gateway.config.TextKey;
 import org.starhash.gateway.config.Texts;
 import org.starhash.gateway.store.Lookup;
-import org.starhash.gateway.store.Money;
-import org.starhash.gateway.store.Numbering;
-import org.starhash.gateway.store.OutboxMessage;
 import org.starhash.gateway.store.Subscriber;
 import org.starhash.gateway.store.SubscriberKind;
+import org.starhash.gateway.values.Money;
+import org.starhash.gateway.values.Numbering;
+import org.starhash.gateway.values.OutboxMessage;
 
 import java.util.List;
 import java.util.Map;

@@ -4,10 +4,10 @@ import org.starhash.gateway.config.ServiceSettings;
 import org.starhash.gateway.config.TextKey;
 import org.starhash.gateway.config.Texts;
 import org.starhash.gateway.store.Lookup;
-import org.starhash.gateway.store.Money;
-import org.starhash.gateway.store.Numbering;
 import org.starhash.gateway.store.Subscriber;
 import org.starhash.gateway.store.SubscriberKind;
+import org.starhash.gateway.values.Money;
+import org.starhash.gateway.values.Numbering;
 
 import java.util.List;
 import java.util.Map;

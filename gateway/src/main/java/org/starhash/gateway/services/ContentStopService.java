@@ -48,4 +48,19 @@ public final class ContentStopService implements Service {
         return new Decision(texts.render(TextKey.CONTENT_STOPPED, named),
                 List.of(new Put<>(Subscriptions.CONTENT_PROVIDERS, caller.msisdn(), List.copyOf(taken))), List.of());
     }
+
+    /**
+     * A content provider reports that a subscriber took one of its paid services (SERVICES.md §5): it is added to
+     * the providers a stop code can end; the decision's text says so for the admin API ({@code subscribed}, or
+     * {@code already}).
+     */
+    public static Decision taken(Subscriber subscriber, String provider, Lookup state) {
+        List<String> taken = new ArrayList<>(Subscriptions.of(state, Subscriptions.CONTENT_PROVIDERS, subscriber.msisdn()));
+        if (taken.contains(provider)) {
+            return Decision.answer("already");
+        }
+        taken.add(provider);
+        return new Decision("subscribed",
+                List.of(new Put<>(Subscriptions.CONTENT_PROVIDERS, subscriber.msisdn(), List.copyOf(taken))), List.of());
+    }
 }

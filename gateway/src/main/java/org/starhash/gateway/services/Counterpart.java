@@ -3,8 +3,8 @@ package org.starhash.gateway.services;
 import org.starhash.gateway.config.TextKey;
 import org.starhash.gateway.config.Texts;
 import org.starhash.gateway.store.Lookup;
-import org.starhash.gateway.store.Numbering;
 import org.starhash.gateway.store.Subscriber;
+import org.starhash.gateway.values.Numbering;
 
 import java.util.Map;
 import java.util.Optional;

@@ -1,8 +1,8 @@
 package org.starhash.gateway.services;
 
 import org.starhash.billing.ChargeEvent;
-import org.starhash.gateway.store.OutboxMessage;
 import org.starhash.gateway.store.Put;
+import org.starhash.gateway.values.OutboxMessage;
 
 import java.util.List;
 import java.util.Objects;

@@ -1,7 +1,7 @@
 package org.starhash.gateway.services;
 
-import org.starhash.gateway.config.ConfigLoader;
 import org.starhash.gateway.config.KeywordSettings;
+import org.starhash.gateway.sms.Keywords;
 
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -58,7 +58,7 @@ final class DirectoryIndex {
 
     private static List<String> words(String text) {
         List<String> words = new ArrayList<>();
-        for (String w : NOT_WORD.split(ConfigLoader.foldKeyword(text))) {
+        for (String w : NOT_WORD.split(Keywords.fold(text))) {
             if (!w.isEmpty()) {
                 words.add(w);
             }

@@ -5,11 +5,10 @@ import org.starhash.gateway.config.KeywordSettings;
 import org.starhash.gateway.config.TextKey;
 import org.starhash.gateway.config.Texts;
 import org.starhash.gateway.sms.Segments;
-import org.starhash.gateway.sms.Transliteration;
 import org.starhash.gateway.store.Lookup;
-import org.starhash.gateway.store.Money;
 import org.starhash.gateway.store.Put;
 import org.starhash.gateway.store.Subscriber;
+import org.starhash.gateway.values.Money;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -75,7 +74,7 @@ public final class DirectoryService implements Service {
             lines.add(texts.render(TextKey.DIRECTORY_MORE, Map.of("count", Integer.toString(found.size() - lines.size()))));
         }
         String reply = String.join("\n", lines);
-        int sms = Segments.count(transliterate ? Transliteration.apply(reply) : reply);
+        int sms = Segments.forAir(reply, transliterate, 0).count();
         long cents = sms * directory.priceCents();
         Optional<Subscriber> paid = Payments.pay(caller, cents, call.month());
         if (paid.isEmpty()) {

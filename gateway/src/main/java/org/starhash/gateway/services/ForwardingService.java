@@ -7,9 +7,9 @@ import org.starhash.gateway.store.Forward;
 import org.starhash.gateway.store.ForwardType;
 import org.starhash.gateway.store.Forwardings;
 import org.starhash.gateway.store.Lookup;
-import org.starhash.gateway.store.Numbering;
 import org.starhash.gateway.store.Put;
 import org.starhash.gateway.store.Subscriber;
+import org.starhash.gateway.values.Numbering;
 
 import java.util.EnumSet;
 import java.util.List;

@@ -9,10 +9,10 @@ import org.starhash.gateway.store.ForwardType;
 import org.starhash.gateway.store.Forwardings;
 import org.starhash.gateway.store.Lookup;
 import org.starhash.gateway.store.MissedCalls;
-import org.starhash.gateway.store.Numbering;
-import org.starhash.gateway.store.OutboxMessage;
 import org.starhash.gateway.store.Put;
 import org.starhash.gateway.store.Subscriber;
+import org.starhash.gateway.values.Numbering;
+import org.starhash.gateway.values.OutboxMessage;
 
 import java.time.Instant;
 import java.time.ZoneId;

@@ -4,10 +4,10 @@ import org.starhash.gateway.config.KeywordSettings;
 import org.starhash.gateway.config.TextKey;
 import org.starhash.gateway.config.Texts;
 import org.starhash.gateway.store.Lookup;
-import org.starhash.gateway.store.Money;
 import org.starhash.gateway.store.Put;
 import org.starhash.gateway.store.RoamingRaises;
 import org.starhash.gateway.store.Subscriber;
+import org.starhash.gateway.values.Money;
 
 import java.util.List;
 import java.util.Map;

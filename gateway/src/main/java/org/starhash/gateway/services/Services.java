@@ -3,7 +3,7 @@ package org.starhash.gateway.services;
 import org.starhash.gateway.config.GatewayConfig;
 import org.starhash.gateway.config.ServiceSettings;
 import org.starhash.gateway.config.Texts;
-import org.starhash.gateway.store.Numbering;
+import org.starhash.gateway.values.Numbering;
 
 import java.util.HashSet;
 import java.util.LinkedHashMap;

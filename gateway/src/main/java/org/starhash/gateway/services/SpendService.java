@@ -3,9 +3,9 @@ package org.starhash.gateway.services;
 import org.starhash.gateway.config.TextKey;
 import org.starhash.gateway.config.Texts;
 import org.starhash.gateway.store.Lookup;
-import org.starhash.gateway.store.Money;
 import org.starhash.gateway.store.Subscriber;
 import org.starhash.gateway.store.SubscriberKind;
+import org.starhash.gateway.values.Money;
 
 import java.util.Map;
 

@@ -5,7 +5,7 @@ import org.starhash.gateway.config.Texts;
 import org.starhash.gateway.store.Customer;
 import org.starhash.gateway.store.Lookup;
 import org.starhash.gateway.store.Subscriber;
-import org.starhash.gateway.store.TaxNumber;
+import org.starhash.gateway.values.TaxNumber;
 
 import java.util.Map;
 import java.util.Optional;

@@ -8,12 +8,12 @@ import org.starhash.gateway.store.DailyUse;
 import org.starhash.gateway.store.Flag;
 import org.starhash.gateway.store.Flags;
 import org.starhash.gateway.store.Lookup;
-import org.starhash.gateway.store.Money;
-import org.starhash.gateway.store.Numbering;
-import org.starhash.gateway.store.OutboxMessage;
 import org.starhash.gateway.store.Put;
 import org.starhash.gateway.store.Subscriber;
 import org.starhash.gateway.store.SubscriberKind;
+import org.starhash.gateway.values.Money;
+import org.starhash.gateway.values.Numbering;
+import org.starhash.gateway.values.OutboxMessage;
 
 import java.util.List;
 import java.util.Map;

@@ -3,23 +3,39 @@ package org.starhash.gateway.smpp;
 import org.jsmpp.bean.Command;
 
 /**
- * A decoded PDU: its header fields, the jsmpp bean of its body (the bare header for PDUs without a body we
- * read), or the reason its body could not be decoded.
- *
- * @param commandId the command_id
- * @param status    the command_status
- * @param sequence  the sequence_number
- * @param body      the decoded bean, null when {@code problem} is set
- * @param problem   why the body did not decode, null when it did
- * @param problemStatus the SMPP status that names the problem
+ * A PDU as it came in: its header fields, and either the jsmpp bean of its body ({@link Decoded}) or why its
+ * body could not be read ({@link Malformed}).
  */
-public record InboundPdu(int commandId, int status, int sequence, Command body, String problem, int problemStatus) {
+public sealed interface InboundPdu {
 
-    public boolean isMalformed() {
-        return problem != null;
+    /** The command_id. */
+    int commandId();
+
+    /** The command_status. */
+    int status();
+
+    /** The sequence_number. */
+    int sequence();
+
+    /** Whether it answers one of ours. */
+    default boolean isResponse() {
+        return (commandId() & 0x80000000) != 0;
     }
 
-    public boolean isResponse() {
-        return (commandId & 0x80000000) != 0;
+    /**
+     * A PDU whose body decoded.
+     *
+     * @param body the decoded bean; the bare header for PDUs without a body we read
+     */
+    record Decoded(int commandId, int status, int sequence, Command body) implements InboundPdu {
+    }
+
+    /**
+     * A PDU whose body did not decode.
+     *
+     * @param problem       why
+     * @param problemStatus the SMPP status that names the problem, for the negative response
+     */
+    record Malformed(int commandId, int status, int sequence, String problem, int problemStatus) implements InboundPdu {
     }
 }

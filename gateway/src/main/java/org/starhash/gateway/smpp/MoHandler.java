@@ -6,56 +6,46 @@ import org.jsmpp.bean.AbstractSmCommand;
 import org.jsmpp.bean.OptionalParameter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.starhash.gateway.faults.FaultLog;
-import org.starhash.gateway.faults.FaultLog;
 import org.starhash.gateway.engine.Channel;
 import org.starhash.gateway.engine.Engine;
 import org.starhash.gateway.engine.Reply;
 import org.starhash.gateway.engine.Request;
-import org.starhash.gateway.sms.Segments;
-import org.starhash.gateway.sms.Transliteration;
+import org.starhash.gateway.faults.FaultLog;
 
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Takes an MO PDU to the engine and, once its effects are durable, answers it: first the response to the
- * MO, then the reply text as the mirror PDU on a receiver-capable bind of the same account.
+ * Translates an inbound MO PDU into an engine request and, once its effects are durable, answers it: first the
+ * response to the MO, then the reply text, composed by {@link MtPdus} as the mirror PDU, on a receiver-capable
+ * bind of the same account.
  */
 final class MoHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(MoHandler.class);
     private final FaultLog undelivered = FaultLog.ofPeers(LOG, "replies not delivered: no receiver bind of the account is open");
 
-    /** ussd_service_op values (SMPP 3.4 §5.3.2.44). */
-    static final int PSSD_INDICATION = 0;
-    static final int PSSR_INDICATION = 1;
-    static final int USSR_REQUEST = 2;
-    static final int PSSR_RESPONSE = 17;
-    static final int USSR_CONFIRM = 18;
-
     private final Engine engine;
     private final Binds binds;
     private final FaultLog throttled = new FaultLog(LOG, "MOs throttled (ESME_RTHROTTLED) because their answers have no bind that reads");
     private final OptionalParameter.Tag dialogueReference;
     private final MoParts parts;
-    private final boolean transliterate;
+    private final MtPdus mt;
     private final AtomicLong messageIds = new AtomicLong();
     private final AtomicInteger references = new AtomicInteger();
 
     /**
-     * @param parts         joins concatenated MO
-     * @param transliterate write SMS replies without the letters GSM 7-bit lacks
+     * @param parts joins concatenated MO
+     * @param mt    composes the replies
      */
-    MoHandler(Engine engine, Binds binds, OptionalParameter.Tag dialogueReference, MoParts parts,
-              boolean transliterate) {
+    MoHandler(Engine engine, Binds binds, OptionalParameter.Tag dialogueReference, MoParts parts, MtPdus mt) {
         this.engine = engine;
         this.binds = binds;
         this.dialogueReference = dialogueReference;
         this.parts = parts;
-        this.transliterate = transliterate;
+        this.mt = mt;
     }
 
     /** Drops concatenated MO whose parts did not all come in time; the server calls it every second. */
@@ -63,12 +53,13 @@ final class MoHandler {
         parts.expire();
     }
 
-    void handle(ChannelHandlerContext ctx, SmppSession session, InboundPdu pdu) {
+    void handle(ChannelHandlerContext ctx, SmppSession session, InboundPdu.Decoded pdu) {
         AbstractSmCommand sm = (AbstractSmCommand) pdu.body();
         int op = SmppText.ussdOpOf(sm);
         boolean ussd = op >= 0 || "USSD".equalsIgnoreCase(sm.getServiceType());
-        int ussdOp = op >= 0 ? op : PSSR_INDICATION;
-        if (ussd && ussdOp != PSSR_INDICATION && ussdOp != PSSD_INDICATION && ussdOp != USSR_CONFIRM) {
+        Optional<UssdOp> ussdOp = op >= 0 ? UssdOp.of(op) : Optional.of(UssdOp.PSSR_INDICATION);
+        if (ussd && !ussdOp.map(o -> o == UssdOp.PSSR_INDICATION || o == UssdOp.PSSD_INDICATION
+                || o == UssdOp.USSR_CONFIRM).orElse(false)) {
             respondError(ctx, pdu, SMPPConstant.STAT_ESME_RINVTLVVAL);
             return;
         }
@@ -95,11 +86,11 @@ final class MoHandler {
         String destination = sm.getDestAddress() == null ? "" : sm.getDestAddress();
         Request request = new Request(ussd ? Channel.USSD : Channel.SMS, source, destination, whole.text(), "",
                 ussd ? 1 : whole.segments());
-        var reply = ussd && ussdOp == USSR_CONFIRM ? engine.answer(request, -1) : engine.handle(request);
+        var reply = ussd && ussdOp.get() == UssdOp.USSR_CONFIRM ? engine.answer(request, -1) : engine.handle(request);
         reply.thenAcceptAsync(r -> answer(ctx, session, pdu, sm, ussd, r), ctx.executor());
     }
 
-    private void answer(ChannelHandlerContext ctx, SmppSession session, InboundPdu pdu, AbstractSmCommand sm,
+    private void answer(ChannelHandlerContext ctx, SmppSession session, InboundPdu.Decoded pdu, AbstractSmCommand sm,
                         boolean ussd, Reply reply) {
         switch (reply.status()) {
             case OK -> ctx.writeAndFlush(Pdus.moResp(pdu.commandId(), pdu.sequence(),
@@ -119,7 +110,7 @@ final class MoHandler {
         ctx.writeAndFlush(Pdus.negative(pdu.commandId(), status, pdu.sequence()));
     }
 
-    private void sendReply(SmppSession origin, InboundPdu pdu, AbstractSmCommand sm, boolean ussd, String text,
+    private void sendReply(SmppSession origin, InboundPdu.Decoded pdu, AbstractSmCommand sm, boolean ussd, String text,
                            boolean more) {
         var target = binds.receiverFor(origin);
         if (target.isEmpty()) {
@@ -130,33 +121,20 @@ final class MoHandler {
         Pdus.Address from = new Pdus.Address(sm.getDestAddrTon(), sm.getDestAddrNpi(), sm.getDestAddress());
         Pdus.Address to = new Pdus.Address(sm.getSourceAddrTon(), sm.getSourceAddrNpi(), sm.getSourceAddr());
         SmppSession receiver = target.get();
-        boolean asDeliverSm = pdu.commandId() != SMPPConstant.CID_DELIVER_SM;
+        MtPdus.Carrier carrier = MtPdus.Carrier.answering(pdu.commandId());
         if (!ussd) {
             // An SMS reply too long for one SMS goes as numbered parts with concatenation headers.
-            Segments segments = Segments.of(transliterate ? Transliteration.apply(text) : text,
-                    references.incrementAndGet());
-            byte esmClass = segments.concatenated() ? SmppText.ESM_UDHI : 0;
-            for (byte[] segment : segments.segments()) {
-                receiver.channel().write(Pdus.message(asDeliverSm, receiver.nextSequence(), sm.getServiceType(), from,
-                        to, esmClass, segments.alphabet().dataCoding(), segment));
+            for (MtPdus.Mt part : mt.sms(carrier, receiver::nextSequence, sm.getServiceType(), from, to, text,
+                    references.incrementAndGet())) {
+                receiver.channel().write(part.pdu());
             }
             receiver.channel().flush();
             return;
         }
-        SmppText.Encoded encoded = SmppText.encode(text);
-        List<OptionalParameter> tlvs = new ArrayList<>(3);
-        // A screen that wants an answer is a USSR request (op 2); the last one is a PSSR response (op 17).
-        tlvs.add(new OptionalParameter.Ussd_service_op((byte) (more ? USSR_REQUEST : PSSR_RESPONSE)));
-        echo(sm, dialogueReference, tlvs);
-        byte[] shortMessage = SmppText.shortMessage(encoded, tlvs);
-        receiver.channel().writeAndFlush(Pdus.message(asDeliverSm, receiver.nextSequence(), "USSD", from, to,
-                encoded.dataCoding(), shortMessage, tlvs.toArray(OptionalParameter[]::new)));
-    }
-
-    private static void echo(AbstractSmCommand sm, OptionalParameter.Tag tag, List<OptionalParameter> tlvs) {
-        OptionalParameter value = sm.getOptionalParameter(tag);
-        if (value != null) {
-            tlvs.add(value);
-        }
+        // A screen that wants an answer is a USSR request; the last one is a PSSR response.
+        OptionalParameter reference = sm.getOptionalParameter(dialogueReference);
+        receiver.channel().writeAndFlush(mt.ussd(carrier, receiver.nextSequence(),
+                more ? UssdOp.USSR_REQUEST : UssdOp.PSSR_RESPONSE, from, to, text,
+                reference == null ? List.of() : List.of(reference)).pdu());
     }
 }

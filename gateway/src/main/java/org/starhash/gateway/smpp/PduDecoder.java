@@ -36,15 +36,15 @@ public final class PduDecoder extends MessageToMessageDecoder<ByteBuf> {
                 case SMPPConstant.CID_DATA_SM -> decomposer.dataSm(bytes);
                 default -> header;
             };
-            out.add(new InboundPdu(header.getCommandId(), header.getCommandStatus(), header.getSequenceNumber(),
-                    body, null, 0));
+            out.add(new InboundPdu.Decoded(header.getCommandId(), header.getCommandStatus(), header.getSequenceNumber(),
+                    body));
         } catch (PDUStringException e) {
-            out.add(new InboundPdu(header.getCommandId(), header.getCommandStatus(), header.getSequenceNumber(),
-                    null, e.getMessage(), e.getErrorCode()));
+            out.add(new InboundPdu.Malformed(header.getCommandId(), header.getCommandStatus(),
+                    header.getSequenceNumber(), e.getMessage(), e.getErrorCode()));
         } catch (RuntimeException e) {
             // jsmpp reads past the end of a body that is shorter than its fields claim.
-            out.add(new InboundPdu(header.getCommandId(), header.getCommandStatus(), header.getSequenceNumber(),
-                    null, "body does not decode: " + e, SMPPConstant.STAT_ESME_RINVMSGLEN));
+            out.add(new InboundPdu.Malformed(header.getCommandId(), header.getCommandStatus(),
+                    header.getSequenceNumber(), "body does not decode: " + e, SMPPConstant.STAT_ESME_RINVMSGLEN));
         }
     }
 }

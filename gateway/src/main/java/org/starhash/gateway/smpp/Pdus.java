@@ -76,25 +76,26 @@ public final class Pdus {
         return header(requestCommandId | SMPPConstant.MASK_CID_RESP, status, sequence);
     }
 
-    /** A message from the gateway to a handset: deliver_sm towards an ESME, submit_sm towards an SMSC. */
-    public static byte[] message(boolean asDeliverSm, int sequence, String serviceType, Address from, Address to,
-                          byte dataCoding, byte[] shortMessage, OptionalParameter... tlvs) {
-        return message(asDeliverSm, sequence, serviceType, from, to, (byte) 0, dataCoding, shortMessage, tlvs);
+    /** A deliver_sm: a message towards an ESME bound to us. */
+    public static byte[] deliverSm(int sequence, String serviceType, Address from, Address to, byte esmClass,
+                                   byte dataCoding, byte[] shortMessage, OptionalParameter... tlvs) {
+        try {
+            return COMPOSER.deliverSm(sequence, serviceType, from.ton(), from.npi(), from.address(), to.ton(),
+                    to.npi(), to.address(), esmClass, (byte) 0, (byte) 0, (byte) 0, dataCoding, shortMessage, tlvs);
+        } catch (PDUStringException e) {
+            throw new IllegalArgumentException("cannot compose a deliver_sm to " + to.address() + ": " + e.getMessage(), e);
+        }
     }
 
-    /** The same with an esm_class, such as the UDHI bit of a part of a concatenated SMS. */
-    public static byte[] message(boolean asDeliverSm, int sequence, String serviceType, Address from, Address to,
-                                 byte esmClass, byte dataCoding, byte[] shortMessage, OptionalParameter... tlvs) {
+    /** A submit_sm: a message towards an SMSC, or an MO as a handset's network sends it to us. */
+    public static byte[] submitSm(int sequence, String serviceType, Address from, Address to, byte esmClass,
+                                  byte dataCoding, byte[] shortMessage, OptionalParameter... tlvs) {
         try {
-            if (asDeliverSm) {
-                return COMPOSER.deliverSm(sequence, serviceType, from.ton(), from.npi(), from.address(), to.ton(),
-                        to.npi(), to.address(), esmClass, (byte) 0, (byte) 0, (byte) 0, dataCoding, shortMessage, tlvs);
-            }
             return COMPOSER.submitSm(sequence, serviceType, from.ton(), from.npi(), from.address(), to.ton(), to.npi(),
                     to.address(), esmClass, (byte) 0, (byte) 0, null, null, (byte) 0, (byte) 0, dataCoding, (byte) 0,
                     shortMessage, tlvs);
         } catch (PDUStringException e) {
-            throw new IllegalArgumentException("cannot compose a message to " + to.address() + ": " + e.getMessage(), e);
+            throw new IllegalArgumentException("cannot compose a submit_sm to " + to.address() + ": " + e.getMessage(), e);
         }
     }
 

@@ -93,12 +93,12 @@ public final class SmppClient implements AutoCloseable {
 
     /** Opens a USSD dialogue (ussd_service_op 1) with a dialled string. */
     public void dial(String msisdn, String code) throws Exception {
-        submit(msisdn, code, code, new OptionalParameter.Ussd_service_op((byte) MoHandler.PSSR_INDICATION));
+        submit(msisdn, code, code, new OptionalParameter.Ussd_service_op(UssdOp.PSSR_INDICATION.value()));
     }
 
     /** Answers the screen of an open USSD dialogue (ussd_service_op 18, USSR confirm). */
     public void answer(String msisdn, String to, String text) throws Exception {
-        submit(msisdn, to, text, new OptionalParameter.Ussd_service_op((byte) MoHandler.USSR_CONFIRM));
+        submit(msisdn, to, text, new OptionalParameter.Ussd_service_op(UssdOp.USSR_CONFIRM.value()));
     }
 
     private void submit(String msisdn, String to, String text, OptionalParameter op) throws Exception {

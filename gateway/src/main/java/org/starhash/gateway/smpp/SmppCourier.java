@@ -1,15 +1,12 @@
 package org.starhash.gateway.smpp;
 
 import org.jsmpp.SMPPConstant;
-import org.jsmpp.bean.OptionalParameter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.starhash.gateway.config.OutboxSettings;
 import org.starhash.gateway.outbox.Courier;
-import org.starhash.gateway.sms.Segments;
-import org.starhash.gateway.sms.Transliteration;
-import org.starhash.gateway.store.Numbering;
-import org.starhash.gateway.store.OutboxMessage;
+import org.starhash.gateway.values.Numbering;
+import org.starhash.gateway.values.OutboxMessage;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -27,16 +24,15 @@ final class SmppCourier implements Courier {
     private static final byte TON_INTERNATIONAL = 1;
     private static final byte NPI_UNKNOWN = 0;
     private static final byte NPI_ISDN = 1;
-    private static final int USSN_REQUEST = 3;
 
     private final Binds binds;
     private final OutboxSettings settings;
-    private final boolean transliterate;
+    private final MtPdus mt;
 
-    SmppCourier(Binds binds, OutboxSettings settings, boolean transliterate) {
+    SmppCourier(Binds binds, OutboxSettings settings, MtPdus mt) {
         this.binds = binds;
         this.settings = settings;
-        this.transliterate = transliterate;
+        this.mt = mt;
     }
 
     @Override
@@ -47,33 +43,17 @@ final class SmppCourier implements Courier {
             return CompletableFuture.completedFuture(Result.NO_ROUTE);
         }
         SmppSession session = target.get();
-        record Numbered(int sequence, byte[] pdu) {
-        }
-        List<Numbered> pdus = new ArrayList<>();
         CompletableFuture<Result> result = new CompletableFuture<>();
         session.channel().eventLoop().execute(() -> {
-            if (sms) {
-                // A long SMS goes as numbered parts; a retry keeps the reference, so the handset can join copies.
-                Segments segments = Segments.of(transliterate ? Transliteration.apply(message.text()) : message.text(),
-                        message.id().hashCode());
-                byte esmClass = segments.concatenated() ? SmppText.ESM_UDHI : 0;
-                for (byte[] segment : segments.segments()) {
-                    int sequence = session.nextSequence();
-                    pdus.add(new Numbered(sequence, Pdus.message(true, sequence, "", address(message.from()),
-                            address(message.to()), esmClass, segments.alphabet().dataCoding(), segment)));
-                }
-            } else {
-                List<OptionalParameter> tlvs = new ArrayList<>(2);
-                tlvs.add(new OptionalParameter.Ussd_service_op((byte) (message.kind() == OutboxMessage.Kind.USSD_REQUEST
-                        ? MoHandler.USSR_REQUEST : USSN_REQUEST)));
-                SmppText.Encoded encoded = SmppText.encode(message.text());
-                byte[] shortMessage = SmppText.shortMessage(encoded, tlvs);
-                int sequence = session.nextSequence();
-                pdus.add(new Numbered(sequence, Pdus.message(true, sequence, "USSD", address(message.from()),
-                        address(message.to()), encoded.dataCoding(), shortMessage, tlvs.toArray(OptionalParameter[]::new))));
-            }
+            // A retry keeps the reference of a long SMS's parts, so the handset can join copies.
+            List<MtPdus.Mt> pdus = sms
+                    ? mt.sms(MtPdus.Carrier.DELIVER_SM, session::nextSequence, "", address(message.from()),
+                            address(message.to()), message.text(), message.id().hashCode())
+                    : List.of(mt.ussd(MtPdus.Carrier.DELIVER_SM, session.nextSequence(),
+                            message.kind() == OutboxMessage.Kind.USSD_REQUEST ? UssdOp.USSR_REQUEST : UssdOp.USSN_REQUEST,
+                            address(message.from()), address(message.to()), message.text(), List.of()));
             List<CompletableFuture<Integer>> statuses = new ArrayList<>();
-            for (Numbered n : pdus) {
+            for (MtPdus.Mt n : pdus) {
                 statuses.add(session.request(n.sequence(), n.pdu(), settings.responseTimeout()));
             }
             CompletableFuture.allOf(statuses.toArray(CompletableFuture[]::new)).thenRun(() -> {

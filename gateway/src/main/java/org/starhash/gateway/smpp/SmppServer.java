@@ -3,22 +3,21 @@ package org.starhash.gateway.smpp;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelOption;
-import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.EventLoopGroup;
+import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.util.concurrent.GlobalEventExecutor;
+import org.jsmpp.bean.OptionalParameter;
 import org.starhash.gateway.config.OutboxSettings;
 import org.starhash.gateway.config.SmppSettings;
 import org.starhash.gateway.config.SmsSettings;
-import org.starhash.gateway.sms.Reassembly;
-import org.starhash.gateway.outbox.Courier;
-import org.jsmpp.bean.OptionalParameter;
 import org.starhash.gateway.engine.Engine;
-
 import org.starhash.gateway.net.AcceptGuard;
 import org.starhash.gateway.net.SheddingServerChannel;
+import org.starhash.gateway.outbox.Courier;
+import org.starhash.gateway.sms.Reassembly;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -32,7 +31,7 @@ public final class SmppServer implements AutoCloseable {
     static final int LOW_WATER = 64 * 1024;
 
     private final SmppSettings settings;
-    private final SmsSettings sms;
+    private final MtPdus mt;
     private final Binds binds = new Binds();
     private final MoHandler mo;
     private final ChannelGroup channels = new DefaultChannelGroup("smpp", GlobalEventExecutor.INSTANCE);
@@ -46,15 +45,15 @@ public final class SmppServer implements AutoCloseable {
      */
     public SmppServer(SmppSettings settings, SmsSettings sms, Engine engine, boolean itsSessionInfo) {
         this.settings = settings;
-        this.sms = sms;
+        this.mt = new MtPdus(sms.transliterate());
         MoParts parts = new MoParts(new Reassembly(sms.concatTimeout().toNanos(), sms.concatMaxWaiting()), System::nanoTime);
         this.mo = new MoHandler(engine, binds, itsSessionInfo ? OptionalParameter.Tag.ITS_SESSION_INFO
-                : OptionalParameter.Tag.USER_MESSAGE_REFERENCE, parts, sms.transliterate());
+                : OptionalParameter.Tag.USER_MESSAGE_REFERENCE, parts, mt);
     }
 
     /** The courier that sends outbox messages over this server's binds. */
     public Courier courier(OutboxSettings outbox) {
-        return new SmppCourier(binds, outbox, sms.transliterate());
+        return new SmppCourier(binds, outbox, mt);
     }
 
     /** Binds the listening socket and returns the address it listens on (the real port when 0 was asked). */

@@ -11,12 +11,11 @@ import org.jsmpp.SMPPConstant;
 import org.jsmpp.bean.Bind;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.starhash.gateway.faults.FaultLog;
+import org.starhash.gateway.config.Secrets;
 import org.starhash.gateway.config.SmppSettings;
+import org.starhash.gateway.faults.FaultLog;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -105,11 +104,11 @@ final class SmppSessionHandler extends SimpleChannelInboundHandler<InboundPdu> {
             ctx.writeAndFlush(Pdus.negative(pdu.commandId(), SMPPConstant.STAT_ESME_RALYBND, pdu.sequence()));
             return;
         }
-        if (pdu.isMalformed()) {
+        if (!(pdu instanceof InboundPdu.Decoded decoded)) {
             ctx.writeAndFlush(Pdus.negative(pdu.commandId(), SMPPConstant.STAT_ESME_RBINDFAIL, pdu.sequence()));
             return;
         }
-        Bind bind = (Bind) pdu.body();
+        Bind bind = (Bind) decoded.body();
         String expected = settings.accounts().get(bind.getSystemId());
         if (expected == null) {
             REFUSED_BINDS.failed("unknown system_id '" + bind.getSystemId() + "' from " + ctx.channel().remoteAddress());
@@ -117,7 +116,7 @@ final class SmppSessionHandler extends SimpleChannelInboundHandler<InboundPdu> {
             return;
         }
         String given = bind.getPassword() == null ? "" : bind.getPassword();
-        if (!MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8), given.getBytes(StandardCharsets.UTF_8))) {
+        if (!Secrets.matches(expected, given)) {
             REFUSED_BINDS.failed("wrong password for '" + bind.getSystemId() + "' from " + ctx.channel().remoteAddress());
             ctx.writeAndFlush(Pdus.negative(pdu.commandId(), SMPPConstant.STAT_ESME_RINVPASWD, pdu.sequence()));
             return;
@@ -133,11 +132,12 @@ final class SmppSessionHandler extends SimpleChannelInboundHandler<InboundPdu> {
     private void onMessage(ChannelHandlerContext ctx, InboundPdu pdu, boolean allowed) {
         if (!allowed) {
             ctx.writeAndFlush(Pdus.negative(pdu.commandId(), SMPPConstant.STAT_ESME_RINVBNDSTS, pdu.sequence()));
-        } else if (pdu.isMalformed()) {
-            LOG.debug("malformed PDU 0x{} from {}: {}", Integer.toHexString(pdu.commandId()), session.account(), pdu.problem());
-            ctx.writeAndFlush(Pdus.negative(pdu.commandId(), pdu.problemStatus(), pdu.sequence()));
+        } else if (pdu instanceof InboundPdu.Malformed malformed) {
+            LOG.debug("malformed PDU 0x{} from {}: {}", Integer.toHexString(pdu.commandId()), session.account(),
+                    malformed.problem());
+            ctx.writeAndFlush(Pdus.negative(pdu.commandId(), malformed.problemStatus(), pdu.sequence()));
         } else {
-            mo.handle(ctx, session, pdu);
+            mo.handle(ctx, session, (InboundPdu.Decoded) pdu);
         }
     }
 

@@ -42,6 +42,19 @@ public record Segments(Alphabet alphabet, List<byte[]> segments) {
     }
 
     /**
+     * The one on-air rule: what an MT text becomes on the air, transliterated first when the operator wants SMS
+     * without the letters GSM 7-bit lacks; what a subscriber is charged by counts these segments.
+     */
+    public static Segments forAir(String text, boolean transliterate, int reference) {
+        return of(transliterate ? Transliteration.apply(text) : text, reference);
+    }
+
+    /** How many segments an MT text takes on the air; see {@link #forAir}. */
+    public int count() {
+        return segments.size();
+    }
+
+    /**
      * Cuts a text into segments; the reference ties the parts of one message together (only its low 8 bits are
      * sent). A text beyond {@link #MAX_PARTS} parts is cut short.
      */

@@ -1,5 +1,7 @@
 package org.starhash.gateway.store;
 
+import org.starhash.gateway.values.TaxNumber;
+
 import java.util.Objects;
 
 /**

@@ -1,5 +1,7 @@
 package org.starhash.gateway.store;
 
+import org.starhash.gateway.values.OutboxMessage;
+
 import java.time.Instant;
 import java.util.Optional;
 

@@ -1,5 +1,7 @@
 package org.starhash.gateway.store;
 
+import org.starhash.gateway.values.Numbering;
+
 import java.time.YearMonth;
 import java.util.Objects;
 

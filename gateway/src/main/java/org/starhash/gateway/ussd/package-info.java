@@ -1,5 +1,6 @@
 /**
- * USSD strings as 3GPP TS 22.030 §6.5.2 writes them: a prefix ({@code *}, {@code #}, {@code *#}, {@code **},
- * {@code ##}), a service code, supplementary parts separated by {@code *}, and a closing {@code #}.
+ * USSD dialogues: strings as 3GPP TS 22.030 §6.5.2 writes them (a prefix, a service code, parts separated by
+ * {@code *}, a closing {@code #}), and the open dialogue of each handset with its timeout. Dialogues report what
+ * they replaced or dropped; they call nobody, the engine settles it.
  */
 package org.starhash.gateway.ussd;

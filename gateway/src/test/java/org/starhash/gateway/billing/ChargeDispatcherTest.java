@@ -6,8 +6,8 @@ import org.starhash.billing.BillingHook;
 import org.starhash.billing.BillingHooks;
 import org.starhash.billing.ChargeEvent;
 import org.starhash.billing.HookContext;
-import org.starhash.gateway.store.Store;
 import org.starhash.gateway.store.FaultyDisk;
+import org.starhash.gateway.store.Store;
 import org.starhash.gateway.store.StoreSettings;
 
 import java.io.IOException;
@@ -114,8 +114,7 @@ class ChargeDispatcherTest {
                 store.submit(tx -> {
                     tx.put(PendingCharges.TABLE, id, charge(id));
                     return null;
-                }).get();
-                dispatcher.offer(List.of(charge(id))); // as a commit hands its charges on
+                }, (done, error) -> dispatcher.offer(List.of(charge(id)))).get(); // as a commit hands its charges on
             }
             waitFor(() -> store.size(PendingCharges.TABLE) == 0 && hook.accepted.size() >= 250);
             dispatcher.close();

@@ -2,6 +2,7 @@ package org.starhash.gateway.config;
 
 import org.junit.jupiter.api.Test;
 import org.starhash.gateway.services.Services;
+import org.starhash.gateway.sms.Keywords;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -284,7 +285,7 @@ class ConfigLoaderTest {
 
     @Test
     void keywordsFoldCaseAndDiacritics() {
-        assertEquals("NEURJE ZALEC", ConfigLoader.foldKeyword("  neurje   Žalec "));
-        assertEquals("DAKOVO", ConfigLoader.foldKeyword("đakovo"));
+        assertEquals("NEURJE ZALEC", Keywords.fold("  neurje   Žalec "));
+        assertEquals("DAKOVO", Keywords.fold("đakovo"));
     }
 }

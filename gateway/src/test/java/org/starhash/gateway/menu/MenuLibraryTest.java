@@ -137,7 +137,7 @@ class MenuLibraryTest {
             assertEquals(good, library.menu("130").orElseThrow(), "the last good version keeps serving");
             Files.writeString(file, GOOD.replace("Storitve", "Moje storitve"));
             assertEquals(List.of(), library.reload());
-            assertEquals("Moje storitve", ((Node.Menu) library.menu("130").orElseThrow().root()).title());
+            assertEquals("Moje storitve", ((MenuNode.Menu) library.menu("130").orElseThrow().root()).title());
             Files.delete(file);
             library.reload();
             assertTrue(library.menu("130").isEmpty());

@@ -4,9 +4,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.starhash.gateway.config.OutboxSettings;
 import org.starhash.gateway.store.Outbox;
-import org.starhash.gateway.store.OutboxMessage;
 import org.starhash.gateway.store.Store;
 import org.starhash.gateway.store.StoreSettings;
+import org.starhash.gateway.values.OutboxMessage;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -58,8 +58,7 @@ class OutboxDispatcherTest {
                 store.submit(tx -> {
                     tx.insert(Outbox.TABLE, id, sms(id));
                     return null;
-                }).get();
-                outbox.offer(List.of(sms(id))); // as a commit hands its messages on
+                }, (done, error) -> outbox.offer(List.of(sms(id)))).get(); // as a commit hands its messages on
             }
             for (int i = 0; i < 400 && store.size(Outbox.TABLE) > 0; i++) {
                 Thread.sleep(25);

@@ -1,4 +1,4 @@
-package org.starhash.gateway.store;
+package org.starhash.gateway.config;
 
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.RuntimeJsonMappingException;
@@ -6,12 +6,20 @@ import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import org.starhash.gateway.faults.FaultLog;
+import org.starhash.gateway.store.Customer;
+import org.starhash.gateway.store.Store;
+import org.starhash.gateway.store.Subscriber;
+import org.starhash.gateway.store.SubscriberKind;
+import org.starhash.gateway.store.Units;
+import org.starhash.gateway.values.Money;
+import org.starhash.gateway.values.Numbering;
+import org.starhash.gateway.values.TaxNumber;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.io.InputStream;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;

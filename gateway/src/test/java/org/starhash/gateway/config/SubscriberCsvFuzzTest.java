@@ -1,7 +1,8 @@
-package org.starhash.gateway.store;
+package org.starhash.gateway.config;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import org.starhash.gateway.values.Numbering;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package org.starhash.gateway.store;
+package org.starhash.gateway.values;
 
 /**
  * The Slovenian tax number (davčna številka): 8 digits, the first not 0, the last a mod-11 check digit over the

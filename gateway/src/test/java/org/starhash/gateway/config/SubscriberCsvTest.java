@@ -1,7 +1,14 @@
-package org.starhash.gateway.store;
+package org.starhash.gateway.config;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.starhash.gateway.store.Store;
+import org.starhash.gateway.store.StoreSettings;
+import org.starhash.gateway.store.Subscriber;
+import org.starhash.gateway.store.SubscriberKind;
+import org.starhash.gateway.store.Subscribers;
+import org.starhash.gateway.store.Units;
+import org.starhash.gateway.values.Numbering;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;

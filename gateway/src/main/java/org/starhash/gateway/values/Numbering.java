@@ -1,4 +1,4 @@
-package org.starhash.gateway.store;
+package org.starhash.gateway.values;
 
 import java.util.Optional;
 

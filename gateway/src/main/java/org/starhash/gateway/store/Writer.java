@@ -1,0 +1,258 @@
+package org.starhash.gateway.store;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.starhash.gateway.faults.FaultLog;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiConsumer;
+import java.util.function.Supplier;
+
+/**
+ * The single writer: takes a batch of queued transactions, runs them in order against the durable state, appends
+ * their changes to the journal and forces it once, makes them part of the materialised state, and hands the
+ * batch to {@link Completions}. It also ticks the checkpoints. When the journal cannot be written, changes are
+ * refused at once while reads go on, and a probe finds when it can again.
+ */
+final class Writer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Store.class);
+    /** Changed keys past which changes are refused as busy while checkpoints fail. */
+    private static final int OVERLAY_LIMIT = 4 * Checkpoints.MAX_OVERLAY;
+    private static final long PROBE_MIN_NANOS = 100_000_000L;
+    private static final long PROBE_MAX_NANOS = 5_000_000_000L;
+
+    private final StoreSettings settings;
+    private final Journal journal;
+    private final Materialised state;
+    private final Checkpoints checkpoints;
+    private final BlockingQueue<Pending<?>> queue;
+    private final Completions completions = new Completions();
+    private final Thread thread;
+    private final AtomicLong transactions = new AtomicLong();
+    private final AtomicLong changes = new AtomicLong();
+    private final AtomicLong fsyncs = new AtomicLong();
+    private final FaultLog journalFault = new FaultLog(LOG, "store journal write (changes are refused, reads go on)");
+    private final FaultLog writerFault = new FaultLog(LOG, "store transaction");
+    private volatile boolean running = true;
+    private volatile boolean writable = true;
+    private long nextProbeNanos;
+    private long probeBackoffNanos = PROBE_MIN_NANOS;
+
+    Writer(StoreSettings settings, Journal journal, Materialised state, Checkpoints checkpoints) {
+        this.settings = settings;
+        this.journal = journal;
+        this.state = state;
+        this.checkpoints = checkpoints;
+        this.queue = new ArrayBlockingQueue<>(settings.queueCapacity());
+        this.thread = new Thread(this::loop, "store-writer");
+        this.thread.start();
+    }
+
+    /** Queues a transaction; see {@link Store#submit(Transaction, BiConsumer)}. */
+    <R> CompletableFuture<R> submit(Transaction<R> transaction, BiConsumer<? super R, Throwable> afterCommit) {
+        CompletableFuture<R> future = new CompletableFuture<>();
+        Pending<R> pending = new Pending<>(transaction, future, afterCommit);
+        if (!running) {
+            pending.fail(new IllegalStateException("store is closed"));
+            pending.run();
+        } else if (!queue.offer(pending)) {
+            pending.fail(new StoreBusyException("store queue is full"));
+            pending.run();
+        }
+        return future;
+    }
+
+    long transactions() {
+        return transactions.get();
+    }
+
+    long changes() {
+        return changes.get();
+    }
+
+    long fsyncs() {
+        return fsyncs.get();
+    }
+
+    private void loop() {
+        List<Pending<?>> taken = new ArrayList<>(settings.maxBatch());
+        Batch.Committed committed = state::get;
+        while (running || !queue.isEmpty()) {
+            try {
+                Pending<?> first = queue.poll(checkpoints.running() || !writable ? 10 : 100, TimeUnit.MILLISECONDS);
+                if (!writable) {
+                    probe();
+                }
+                if (first != null) {
+                    taken.add(first);
+                    queue.drainTo(taken, settings.maxBatch() - 1);
+                    if (!writable) {
+                        refuseChanges(taken, committed, () -> new StoreFailedException(
+                                "the journal cannot be written: changes are refused until it can", null));
+                    } else if (state.overlay().size() >= OVERLAY_LIMIT) {
+                        refuseChanges(taken, committed, () -> new StoreBusyException(
+                                "checkpoints are failing and the overlay is full"));
+                    } else {
+                        writeBatch(taken, new Batch(committed));
+                    }
+                    completions.complete(taken);
+                    taken.clear();
+                }
+                checkpoints.tick(false);
+                checkpoints.answerRequests();
+                if (writable) {
+                    journalFault.ok(); // lets the end of a fault be logged even when no change comes
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            } catch (RuntimeException | Error e) {
+                writerFault.failed(e);
+                StoreFailedException failed = new StoreFailedException("store failed to run a batch: " + e, e);
+                taken.forEach(p -> p.fail(failed));
+                try {
+                    completions.complete(taken);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+                taken.clear();
+            }
+        }
+        checkpoints.finish(writable);
+    }
+
+    private void writeBatch(List<Pending<?>> taken, Batch batch) {
+        for (Pending<?> pending : taken) {
+            pending.run(batch);
+        }
+        transactions.addAndGet(taken.size());
+        if (batch.isEmpty()) {
+            return;
+        }
+        List<JournalEntry> entries = batch.entries();
+        try {
+            journal.write(journal.lastSeq() + 1, entries);
+        } catch (IOException | RuntimeException e) {
+            journalFault.failed(e);
+            writable = false;
+            probeBackoffNanos = PROBE_MIN_NANOS;
+            nextProbeNanos = System.nanoTime() + probeBackoffNanos;
+            StoreFailedException failed = new StoreFailedException("the journal could not be written: " + e.getMessage(), e);
+            taken.forEach(p -> p.fail(failed));
+            return;
+        }
+        fsyncs.incrementAndGet();
+        journalFault.ok();
+        changes.addAndGet(batch.changedTransactions());
+        for (JournalEntry e : entries) {
+            TableKey key = new TableKey(e.table(), e.key());
+            state.committed(key, e.value(), batch.isFresh(key));
+        }
+    }
+
+    /** Answers what writes nothing and refuses the rest, each transaction on its own so none sees another's writes. */
+    private void refuseChanges(List<Pending<?>> taken, Batch.Committed committed, Supplier<RuntimeException> refusal) {
+        for (Pending<?> pending : taken) {
+            Batch alone = new Batch(committed);
+            pending.run(alone);
+            if (!alone.isEmpty()) {
+                pending.fail(refusal.get());
+            }
+        }
+        transactions.addAndGet(taken.size());
+    }
+
+    /** Tries an empty journal record, doubling the wait between tries; the store takes changes again once it is written. */
+    private void probe() {
+        long now = System.nanoTime();
+        if (now < nextProbeNanos) {
+            return;
+        }
+        try {
+            journal.write(journal.lastSeq() + 1, List.of());
+            writable = true;
+            journalFault.ok();
+        } catch (IOException | RuntimeException e) {
+            journalFault.failed(e);
+            probeBackoffNanos = Math.min(probeBackoffNanos * 2, PROBE_MAX_NANOS);
+            nextProbeNanos = now + probeBackoffNanos;
+        }
+    }
+
+    /** Finishes the queued transactions and their completions, then stops; what came later is refused. */
+    void close() {
+        if (!running) {
+            return;
+        }
+        running = false;
+        queue.offer(new Pending<>(tx -> null, new CompletableFuture<>(), null)); // wakes the writer
+        try {
+            thread.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        completions.close();
+        Pending<?> late;
+        while ((late = queue.poll()) != null) {
+            late.fail(new IllegalStateException("store is closed"));
+            late.run();
+        }
+    }
+
+    /** A queued transaction and its result until the batch is durable. */
+    private static final class Pending<R> implements Runnable {
+        private final Transaction<R> transaction;
+        private final CompletableFuture<R> future;
+        private final BiConsumer<? super R, Throwable> afterCommit;
+        private R result;
+        private RuntimeException error;
+
+        Pending(Transaction<R> transaction, CompletableFuture<R> future, BiConsumer<? super R, Throwable> afterCommit) {
+            this.transaction = transaction;
+            this.future = future;
+            this.afterCommit = afterCommit;
+        }
+
+        void run(Batch batch) {
+            try {
+                result = batch.run(transaction);
+            } catch (RuntimeException e) {
+                error = e;
+            }
+        }
+
+        void fail(RuntimeException failure) {
+            error = failure;
+        }
+
+        /**
+         * Runs the after-commit step, then completes the future: on the completions thread, after the batch is
+         * durable or refused (on the caller's thread when it was refused before it was queued).
+         */
+        @Override
+        public void run() {
+            if (afterCommit != null) {
+                try {
+                    afterCommit.accept(error == null ? result : null, error);
+                } catch (RuntimeException | Error e) {
+                    error = error == null && e instanceof RuntimeException r ? r : error;
+                    LOG.error("the step after a store commit failed", e);
+                }
+            }
+            if (error != null) {
+                future.completeExceptionally(error);
+            } else {
+                future.complete(result);
+            }
+        }
+    }
+}
