@@ -53,18 +53,16 @@ public final class Gateway implements AutoCloseable {
     private final Store store;
     private final OutboxDispatcher outbox;
     private final MenuLibrary menus;
-    private final Dialogues dialogues;
     private final Engine engine;
     private final InetSocketAddress smppAddress;
     private final InetSocketAddress httpAddress;
 
-    private Gateway(Resources resources, Store store, OutboxDispatcher outbox, MenuLibrary menus, Dialogues dialogues,
-                    Engine engine, InetSocketAddress address, InetSocketAddress httpAddress) {
+    private Gateway(Resources resources, Store store, OutboxDispatcher outbox, MenuLibrary menus, Engine engine,
+                    InetSocketAddress address, InetSocketAddress httpAddress) {
         this.resources = resources;
         this.store = store;
         this.outbox = outbox;
         this.menus = menus;
-        this.dialogues = dialogues;
         this.engine = engine;
         this.smppAddress = address;
         this.httpAddress = httpAddress;
@@ -110,7 +108,7 @@ public final class Gateway implements AutoCloseable {
             }
             LOG.info("starhash listening for SMPP on {}:{}, {} subscribers, billing hooks {}", address.getHostString(),
                     address.getPort(), store.size(Subscribers.TABLE), hooks.names());
-            return new Gateway(resources, store, outbox, menus, dialogues, engine, address, httpAddress);
+            return new Gateway(resources, store, outbox, menus, engine, address, httpAddress);
         } catch (Exception e) {
             try {
                 resources.close();
@@ -154,11 +152,6 @@ public final class Gateway implements AutoCloseable {
         return outbox;
     }
 
-    /** The open USSD dialogues, for tests. */
-    public Dialogues dialogues() {
-        return dialogues;
-    }
-
     /** The menus being served, for tests and the admin side. */
     public MenuLibrary menus() {
         return menus;
@@ -194,7 +187,7 @@ public final class Gateway implements AutoCloseable {
             for (AutoCloseable resource; (resource = started.poll()) != null; ) {
                 try {
                     resource.close();
-                } catch (Exception e) {
+                } catch (Exception | Error e) {
                     IOException wrapped = e instanceof IOException io ? io : new IOException("could not stop " + resource + ": " + e, e);
                     if (failed == null) {
                         failed = wrapped;

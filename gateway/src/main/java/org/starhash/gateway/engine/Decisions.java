@@ -10,6 +10,7 @@ import org.starhash.gateway.services.Invocation;
 import org.starhash.gateway.services.Service;
 import org.starhash.gateway.store.Store;
 import org.starhash.gateway.store.Subscriber;
+import org.starhash.gateway.store.Transaction;
 import org.starhash.gateway.store.Tx;
 import org.starhash.gateway.ussd.Dialogue;
 import org.starhash.gateway.ussd.Dialogues;
@@ -17,6 +18,7 @@ import org.starhash.gateway.ussd.Dialogues;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
@@ -62,7 +64,7 @@ final class Decisions {
      * @param before the dialogue the decision answers, which moves on or ends with it; null when none
      */
     CompletableFuture<Optional<Outcome>> decide(String msisdn, Dialogue before, Decide decide) {
-        return store.submit(tx -> tx.subscriber(msisdn).map(s -> decide.apply(s, tx)),
+        return store.submit(tx -> tx.subscriber(msisdn).map(s -> Objects.requireNonNull(decide.apply(s, tx), "outcome")),
                 (outcome, error) -> {
                     if (error == null && outcome.isPresent()) {
                         Optional<Dialogue> next = outcome.get().dialogue();
@@ -80,8 +82,20 @@ final class Decisions {
                 });
     }
 
+    /**
+     * Decides in one transaction about no one subscriber (an alert to many); completes once it is durable and its
+     * effects are handed on.
+     */
+    CompletableFuture<Outcome> commit(Transaction<Outcome> decide) {
+        return store.submit(tx -> Objects.requireNonNull(decide.run(tx), "outcome"), (outcome, error) -> {
+            if (error == null) {
+                handOn(outcome.effects());
+            }
+        });
+    }
+
     /** Hands durable effects on, and settles the dialogues their questions replaced. */
-    void handOn(Effects effects) {
+    private void handOn(Effects effects) {
         effects.handOn(charges, outbox, dialogues).forEach(this::settle);
     }
 

@@ -39,6 +39,7 @@ public final class Engine implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Engine.class);
     /** A failing request is logged as a fault, not once per request: under a fault every request fails alike. */
     private final FaultLog requestFault = new FaultLog(LOG, "requests");
+    private final FaultLog sweepFault = new FaultLog(LOG, "USSD dialogue sweeps");
 
     private final Router router;
     private final Texts texts;
@@ -66,7 +67,7 @@ public final class Engine implements AutoCloseable {
             return t;
         });
         long every = Math.max(1, dialogues.timeout().toMillis() / 4);
-        sweeper.scheduleWithFixedDelay(this::sweepDialogues, every, every, TimeUnit.MILLISECONDS);
+        sweeper.scheduleWithFixedDelay(this::sweepOnSchedule, every, every, TimeUnit.MILLISECONDS);
     }
 
     /** The events the network reports (missed calls, reachability) and the operator's resets. */
@@ -77,6 +78,16 @@ public final class Engine implements AutoCloseable {
     /** Drops the dialogues that timed out and settles the questions among them as unanswered. */
     public void sweepDialogues() {
         dialogues.sweep().forEach(decisions::settle);
+    }
+
+    /** The scheduled sweep: a failure is logged and the next sweep comes all the same. */
+    private void sweepOnSchedule() {
+        try {
+            sweepDialogues();
+            sweepFault.ok();
+        } catch (RuntimeException e) {
+            sweepFault.failed(e);
+        }
     }
 
     /**
@@ -120,8 +131,9 @@ public final class Engine implements AutoCloseable {
         if (msisdn.isEmpty()) {
             return CompletableFuture.completedFuture(new Reply(Reply.Status.INVALID_SOURCE, ""));
         }
-        dialogues.expire(msisdn.get()).ifPresent(decisions::settle);
-        Optional<Dialogue> open = dialogues.of(msisdn.get())
+        Dialogues.Current current = dialogues.current(msisdn.get());
+        current.expired().ifPresent(decisions::settle);
+        Optional<Dialogue> open = current.open()
                 .filter(d -> d.session().equals(request.session()) && (number < 0 || number == d.answers() + 1));
         if (open.isEmpty()) {
             return CompletableFuture.completedFuture(new Reply(Reply.Status.OK, texts.render(TextKey.USSD_NO_DIALOGUE, Map.of())));

@@ -124,7 +124,7 @@ public final class NetworkEvents {
             for (int from = 0; from < following.size(); from += ALERTS_PER_COMMIT) {
                 List<String> chunk = following.subList(from, Math.min(following.size(), from + ALERTS_PER_COMMIT));
                 Invocation call = invocations.about(sender);
-                commits.add(store.submit(tx -> {
+                commits.add(decisions.commit(tx -> {
                     List<OutboxMessage> messages = new ArrayList<>();
                     for (String msisdn : chunk) {
                         if (Subscriptions.of(tx, Subscriptions.STORM_PLACES, msisdn).contains(place.get())) {
@@ -132,10 +132,6 @@ public final class NetworkEvents {
                         }
                     }
                     return decisions.applied(new Decision("", List.of(), List.of(), messages, List.of()), call, tx);
-                }, (outcome, error) -> {
-                    if (error == null) {
-                        decisions.handOn(outcome.effects());
-                    }
                 }).thenApply(outcome -> outcome.effects().messages().size()));
             }
             return CompletableFuture.allOf(commits.toArray(CompletableFuture[]::new))

@@ -17,6 +17,7 @@ import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -94,20 +95,24 @@ public final class OutboxDispatcher implements AutoCloseable {
 
     /** Takes messages that are durable in the outbox. */
     public void offer(List<OutboxMessage> messages) {
-        if (messages.isEmpty()) {
-            return;
+        if (messages.isEmpty() || worker.isShutdown()) {
+            return; // stopping: they wait in the store for the next start
         }
-        worker.execute(() -> {
-            long now = System.nanoTime();
-            for (OutboxMessage m : messages) {
-                if (claimed.size() >= capacity) {
-                    inStoreOnly = true;
-                } else if (claimed.add(m.id())) {
-                    due.add(new Pending(m, 0, now));
+        try {
+            worker.execute(() -> {
+                long now = System.nanoTime();
+                for (OutboxMessage m : messages) {
+                    if (claimed.size() >= capacity) {
+                        inStoreOnly = true;
+                    } else if (claimed.add(m.id())) {
+                        due.add(new Pending(m, 0, now));
+                    }
                 }
-            }
-            pump();
-        });
+                pump();
+            });
+        } catch (RejectedExecutionException stopping) {
+            // stopped meanwhile: they wait in the store for the next start
+        }
     }
 
     /** Takes a page of the messages that wait in the store only, oldest first, once half the room is free. */

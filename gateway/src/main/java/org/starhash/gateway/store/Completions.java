@@ -27,6 +27,11 @@ final class Completions implements AutoCloseable {
         thread.start();
     }
 
+    /** Whether the calling thread is the completions thread, which must never wait for the store. */
+    boolean isCurrentThread() {
+        return Thread.currentThread() == thread;
+    }
+
     /** Completes these once the batches before them are; waits while the queue is full. */
     void complete(List<? extends Runnable> batch) throws InterruptedException {
         if (!batch.isEmpty()) {
@@ -60,10 +65,16 @@ final class Completions implements AutoCloseable {
     /** Completes what is queued, then stops. */
     @Override
     public void close() {
-        try {
-            queue.put(STOP);
-            thread.join();
-        } catch (InterruptedException e) {
+        boolean interrupted = false;
+        while (thread.isAlive()) {
+            try {
+                queue.put(STOP);
+                thread.join();
+            } catch (InterruptedException e) {
+                interrupted = true; // the queued completions must still run before the store closes
+            }
+        }
+        if (interrupted) {
             Thread.currentThread().interrupt();
         }
     }

@@ -1,24 +1,31 @@
 package org.starhash.gateway.store;
 
 import java.util.Objects;
+import java.util.Optional;
 
 /**
- * One value a decision stores.
+ * One value a decision stores, or a key it removes ({@link #removal}), so what the key defaults to applies again.
  *
  * @param table where
  * @param key   under which key
- * @param value the new value, or null when the decision removes the key ({@link #removal})
+ * @param value the new value; empty only for a removal
  */
-public record Put<V>(Table<V> table, String key, V value) {
+public record Put<V>(Table<V> table, String key, Optional<V> value) {
 
     public Put {
         Objects.requireNonNull(table, "table");
         Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(value, "value");
     }
 
-    /** A decision that removes a key, so what the key defaults to applies again. */
+    /** Stores a value; a null value is a bug of the decision, refused here rather than taken as a removal. */
+    public Put(Table<V> table, String key, V value) {
+        this(table, key, Optional.of(Objects.requireNonNull(value, "value")));
+    }
+
+    /** Removes a key. */
     public static <V> Put<V> removal(Table<V> table, String key) {
-        return new Put<>(table, key, null);
+        return new Put<>(table, key, Optional.empty());
     }
 
     public static Put<Subscriber> of(Subscriber subscriber) {
@@ -27,10 +34,6 @@ public record Put<V>(Table<V> table, String key, V value) {
 
     /** Applies it inside a transaction. */
     public void applyTo(Tx tx) {
-        if (value == null) {
-            tx.remove(table, key);
-        } else {
-            tx.put(table, key, value);
-        }
+        value.ifPresentOrElse(v -> tx.put(table, key, v), () -> tx.remove(table, key));
     }
 }

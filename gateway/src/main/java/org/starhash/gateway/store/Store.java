@@ -89,20 +89,23 @@ public final class Store implements AutoCloseable {
     }
 
     /**
-     * Queues a transaction; the future completes once its writes are durable, or at once with
-     * {@link StoreBusyException} when the writer is too far behind, or with {@link StoreFailedException} when it
-     * writes and the journal cannot be written. It completes on the store's completion thread, never on the
-     * writer: what is chained on it runs after the commit, and the writer goes on with the next batch.
+     * Queues a transaction; the future completes once its writes are durable, or with
+     * {@link StoreFailedException} when it writes and the journal cannot be written. A queued transaction's
+     * future completes on the store's completion thread, never on the writer: what is chained on it runs after
+     * the commit while the writer goes on with the next batch. One refused before it is queued (the writer too far
+     * behind: {@link StoreBusyException}; the store closed) completes at once on the caller's thread.
      */
     public <R> CompletableFuture<R> submit(Transaction<R> transaction) {
         return writer.submit(transaction, null);
     }
 
     /**
-     * The same with a step that runs once the transaction is durable (or refused: then with the error), always
-     * on the completion thread and before the future completes. Batches complete in commit order, so what a step
-     * hands on is handed on before any later transaction's caller hears of its own commit: a dispatcher that
-     * pages a table back from the store sees every row it reads handed on already.
+     * The same with a step that runs once the transaction is durable (or refused: then with the error), where
+     * the future completes and just before it. Queued batches complete in commit order, so what a step hands on is
+     * handed on before any later transaction's caller hears of its own commit: a dispatcher that pages a table
+     * back from the store sees every row it reads handed on already. A step that throws is logged and changes
+     * nothing of the outcome. A step must not wait for the store (read, forEach, claim, size, close): those
+     * refuse on the completion thread, which would wait for itself.
      */
     public <R> CompletableFuture<R> submit(Transaction<R> transaction, BiConsumer<? super R, Throwable> afterCommit) {
         return writer.submit(transaction, afterCommit);
@@ -150,7 +153,10 @@ public final class Store implements AutoCloseable {
         return await(submit(tx -> state.sizeOf(table.name())));
     }
 
-    private static <R> R await(CompletableFuture<R> future) {
+    private <R> R await(CompletableFuture<R> future) {
+        if (writer.completesFutures()) {
+            throw new IllegalStateException("a step after a store commit waited for the store: it would wait for itself");
+        }
         try {
             return future.join();
         } catch (CompletionException e) {
@@ -168,6 +174,9 @@ public final class Store implements AutoCloseable {
     /** Finishes the queued transactions, checkpoints and closes. */
     @Override
     public synchronized void close() throws IOException {
+        if (writer.completesFutures()) {
+            throw new IllegalStateException("the store cannot be closed from a step after one of its commits");
+        }
         if (!open) {
             return;
         }

@@ -41,6 +41,8 @@ final class Writer {
     private final AtomicLong fsyncs = new AtomicLong();
     private final FaultLog journalFault = new FaultLog(LOG, "store journal write (changes are refused, reads go on)");
     private final FaultLog writerFault = new FaultLog(LOG, "store transaction");
+    /** A step after a commit that failed: a bug of its caller's, logged once a minute while it lasts. */
+    private static final FaultLog AFTER_COMMIT_FAULT = new FaultLog(LOG, "steps after a store commit");
     private volatile boolean running = true;
     private volatile boolean writable = true;
     private long nextProbeNanos;
@@ -66,8 +68,17 @@ final class Writer {
         } else if (!queue.offer(pending)) {
             pending.fail(new StoreBusyException("store queue is full"));
             pending.run();
+        } else if (!running && queue.remove(pending)) {
+            // Closed between the check and the offer, after close drained the queue: refused here.
+            pending.fail(new IllegalStateException("store is closed"));
+            pending.run();
         }
         return future;
+    }
+
+    /** Whether the calling thread completes the store's futures (and so must not wait for one). */
+    boolean completesFutures() {
+        return completions.isCurrentThread();
     }
 
     long transactions() {
@@ -103,7 +114,7 @@ final class Writer {
                     } else {
                         writeBatch(taken, new Batch(committed));
                     }
-                    completions.complete(taken);
+                    completeOrRun(taken);
                     taken.clear();
                 }
                 checkpoints.tick(false);
@@ -118,16 +129,21 @@ final class Writer {
                 writerFault.failed(e);
                 StoreFailedException failed = new StoreFailedException("store failed to run a batch: " + e, e);
                 taken.forEach(p -> p.fail(failed));
-                try {
-                    completions.complete(taken);
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                    break;
-                }
+                completeOrRun(taken);
                 taken.clear();
             }
         }
         checkpoints.finish(writable);
+    }
+
+    /** Hands a decided batch to the completions; if interrupted meanwhile, completes it here so none is lost. */
+    private void completeOrRun(List<Pending<?>> taken) {
+        try {
+            completions.complete(taken);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            taken.forEach(Pending::run);
+        }
     }
 
     private void writeBatch(List<Pending<?>> taken, Batch batch) {
@@ -236,16 +252,17 @@ final class Writer {
 
         /**
          * Runs the after-commit step, then completes the future: on the completions thread, after the batch is
-         * durable or refused (on the caller's thread when it was refused before it was queued).
+         * durable or refused (on the caller's thread when it was refused before it was queued). A step that fails
+         * is logged and changes nothing of the outcome: what was committed stays committed, and its caller hears so.
          */
         @Override
         public void run() {
             if (afterCommit != null) {
                 try {
                     afterCommit.accept(error == null ? result : null, error);
+                    AFTER_COMMIT_FAULT.ok();
                 } catch (RuntimeException | Error e) {
-                    error = error == null && e instanceof RuntimeException r ? r : error;
-                    LOG.error("the step after a store commit failed", e);
+                    AFTER_COMMIT_FAULT.failed(e);
                 }
             }
             if (error != null) {

@@ -36,10 +36,26 @@ public final class Dialogues {
         return Optional.ofNullable(open.get(msisdn)).filter(d -> !expired(d));
     }
 
-    /** Drops the handset's dialogue if it timed out; returns it. */
-    public Optional<Dialogue> expire(String msisdn) {
+    /**
+     * The handset's dialogue as an answer finds it, read once: open, or timed out (then dropped here, and returned
+     * for its caller to settle).
+     *
+     * @param open    the open dialogue, if any
+     * @param expired the one that timed out and was dropped, if any
+     */
+    public record Current(Optional<Dialogue> open, Optional<Dialogue> expired) {
+    }
+
+    /** Finds the handset's dialogue for an answer; see {@link Current}. */
+    public Current current(String msisdn) {
         Dialogue d = open.get(msisdn);
-        return d != null && expired(d) && open.remove(msisdn, d) ? Optional.of(d) : Optional.empty();
+        if (d == null) {
+            return new Current(Optional.empty(), Optional.empty());
+        }
+        if (!expired(d)) {
+            return new Current(Optional.of(d), Optional.empty());
+        }
+        return new Current(Optional.empty(), open.remove(msisdn, d) ? Optional.of(d) : Optional.empty());
     }
 
     /** A new dialogue; returns the open one of the same handset it replaced, if any. */

@@ -114,7 +114,11 @@ class ChargeDispatcherTest {
                 store.submit(tx -> {
                     tx.put(PendingCharges.TABLE, id, charge(id));
                     return null;
-                }, (done, error) -> dispatcher.offer(List.of(charge(id)))).get(); // as a commit hands its charges on
+                }, (done, error) -> {
+                    if (error == null) {
+                        dispatcher.offer(List.of(charge(id)));
+                    }
+                }).get(); // as a commit hands its charges on
             }
             waitFor(() -> store.size(PendingCharges.TABLE) == 0 && hook.accepted.size() >= 250);
             dispatcher.close();

@@ -33,6 +33,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -94,10 +95,16 @@ class PostCommitThreadsTest {
     void aMenuActionIsDecidedOnTheWriterAndItsDialogueMovesOnBeforeTheAnswerOnTheCompletionThread() throws Exception {
         Stage menu = chain(hold(), engine.handle(new Request(Channel.USSD, PREPAID, "*122#", "*122#")));
         assertTrue(menu.open, "the dialogue is open when its first screen is answered");
-        assertEquals(List.of(), decidedOn, "a menu screen calls no service");
-        Stage shown = chain(hold(), engine.answer(new Request(Channel.USSD, PREPAID, "*122#", "1"), -1));
-        assertEquals("store-completions", shown.thread, shown.text);
         assertEquals("store-completions", menu.thread);
+        Stage sms = chain(hold(), engine.answer(new Request(Channel.USSD, PREPAID, "*122#", "1"), -1));
+        Stage callback = chain(hold(), engine.answer(new Request(Channel.USSD, PREPAID, "*122#", "1"), -1));
+        assertTrue(sms.open && callback.open, "the dialogue moved on before each screen was answered");
+        assertEquals(List.of(), decidedOn, "a menu screen calls no service");
+        Stage done = chain(hold(), engine.answer(new Request(Channel.USSD, PREPAID, "*122#", "1"), -1));
+        assertEquals("Blokada je vklopljena. Sporočil \"Prosim, pokliči me!\" ne boste prejemali.", done.text);
+        assertEquals(List.of("store-writer"), decidedOn, "the menu's action decided on the writer");
+        assertEquals("store-completions", done.thread);
+        assertFalse(done.open, "the dialogue ended before its last screen was answered");
     }
 
     /** What the stage chained on a reply saw: its thread, the text, whether the handset's dialogue was open. */
