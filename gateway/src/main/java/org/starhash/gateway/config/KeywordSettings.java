@@ -13,16 +13,18 @@ import java.util.Optional;
  * The operator's tables and amounts for the SMS keyword services (SERVICES.md §2).
  *
  * @param roaming   the roaming data limits and what GPRS TUJINA adds
+ * @param premium   the monthly limit of 090 calls
  * @param storm     storm alerts (NEURJE)
  * @param directory the 1188 directory
  * @param donations donation keywords, upper-case without diacritics
  * @param providers content providers by id, in the order of the file; a stop keyword on a number belongs to one
  */
-public record KeywordSettings(Roaming roaming, Storm storm, Directory directory, Map<String, Donation> donations,
+public record KeywordSettings(Roaming roaming, Premium premium, Storm storm, Directory directory, Map<String, Donation> donations,
                               Map<String, Provider> providers) {
 
     public KeywordSettings {
         Objects.requireNonNull(roaming, "roaming");
+        Objects.requireNonNull(premium, "premium");
         Objects.requireNonNull(storm, "storm");
         Objects.requireNonNull(directory, "directory");
         donations = Map.copyOf(donations);
@@ -39,6 +41,14 @@ public record KeywordSettings(Roaming roaming, Storm storm, Directory directory,
      * @param nonEuRaiseMb    what GPRS TUJINA adds outside the EU, in MB
      */
     public record Roaming(long euLimitCents, long nonEuLimitCents, long euRaiseCents, long nonEuRaiseMb) {
+    }
+
+    /**
+     * The 090 limit of a month (seed 002 "Limit porabe"): postpaid subscribers only.
+     *
+     * @param monthlyLimitCents reached, 090 calls are barred until the next month
+     */
+    public record Premium(long monthlyLimitCents) {
     }
 
     /**

@@ -49,14 +49,17 @@ final class KeywordValidation {
 
     KeywordSettings settings(GatewayFile.Services given) throws ConfigException {
         GatewayFile.Services s = given == null
-                ? new GatewayFile.Services(null, null, null, null, null, null, null, null, null, null, null) : given;
+                ? new GatewayFile.Services(null, null, null, null, null, null, null, null, null, null, null, null) : given;
         GatewayFile.Roaming r = s.roaming() == null ? new GatewayFile.Roaming(null, null, null, null) : s.roaming();
         KeywordSettings.Roaming roaming = new KeywordSettings.Roaming(
                 positive("services.roaming.eu_limit", or(r.euLimit(), "61")),
                 positive("services.roaming.non_eu_limit", or(r.nonEuLimit(), "100")),
                 positive("services.roaming.eu_raise", or(r.euRaise(), "150")),
                 checks.range("services.roaming.non_eu_raise_mb", or(r.nonEuRaiseMb(), 150), 1, 1_000_000));
-        return new KeywordSettings(roaming, storm(s.stormAlerts()), directory(s.directory()), donations(s.donations()),
+        GatewayFile.Premium p = s.premium() == null ? new GatewayFile.Premium(null) : s.premium();
+        KeywordSettings.Premium premium = new KeywordSettings.Premium(
+                positive("services.premium.monthly_limit", or(p.monthlyLimit(), "50")));
+        return new KeywordSettings(roaming, premium, storm(s.stormAlerts()), directory(s.directory()), donations(s.donations()),
                 providers(s.contentProviders()));
     }
 

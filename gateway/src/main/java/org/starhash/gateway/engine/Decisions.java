@@ -87,9 +87,14 @@ final class Decisions {
      * effects are handed on.
      */
     CompletableFuture<Outcome> commit(Transaction<Outcome> decide) {
-        return store.submit(tx -> Objects.requireNonNull(decide.run(tx), "outcome"), (outcome, error) -> {
+        return commit(decide, Outcome::effects);
+    }
+
+    /** The same for a decision whose result carries more than an outcome; {@code effects} says what to hand on. */
+    <T> CompletableFuture<T> commit(Transaction<T> decide, java.util.function.Function<T, Effects> effects) {
+        return store.submit(tx -> Objects.requireNonNull(decide.run(tx), "outcome"), (done, error) -> {
             if (error == null) {
-                handOn(outcome.effects());
+                handOn(effects.apply(done));
             }
         });
     }

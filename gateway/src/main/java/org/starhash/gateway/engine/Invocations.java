@@ -30,6 +30,11 @@ final class Invocations {
                 YearMonth.from(day));
     }
 
+    /** The service clock's now. */
+    java.time.Instant now() {
+        return clock.instant();
+    }
+
     /** A call about a subscriber that no request of theirs carries. */
     Invocation about(String msisdn) {
         return make(msisdn, "", "", "", "", List.of());

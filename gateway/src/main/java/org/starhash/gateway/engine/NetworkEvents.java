@@ -9,10 +9,12 @@ import org.starhash.gateway.services.ContentStopService;
 import org.starhash.gateway.services.Decision;
 import org.starhash.gateway.services.Invocation;
 import org.starhash.gateway.services.MissedCallService;
+import org.starhash.gateway.services.UsageService;
 import org.starhash.gateway.store.Store;
 import org.starhash.gateway.store.Subscriber;
 import org.starhash.gateway.store.Subscriptions;
 import org.starhash.gateway.store.Tx;
+import org.starhash.gateway.values.UsageEvent;
 import org.starhash.gateway.values.Numbering;
 import org.starhash.gateway.values.OutboxMessage;
 
@@ -60,16 +62,23 @@ public final class NetworkEvents {
     private final KeywordSettings keywords;
     private final Texts texts;
     private final String sender;
+    private final UsageService usage;
 
     NetworkEvents(GatewayConfig config, Store store, Invocations invocations, Decisions decisions) {
         this.store = store;
         this.keywords = config.keywords();
         this.texts = config.texts();
         this.sender = config.services().sender();
+        this.usage = new UsageService(config.texts(), config.keywords(), sender, config.zone());
         this.numbering = config.numbering();
         this.missedCalls = new MissedCallService(config.texts(), config.numbering(), config.services(), config.zone());
         this.invocations = invocations;
         this.decisions = decisions;
+    }
+
+    /** Now, by the clock the gateway decides with: when an event that says nothing of its time happened. */
+    public java.time.Instant now() {
+        return invocations.now();
     }
 
     /** The numbering plan callers' numbers are read with. */
@@ -137,6 +146,23 @@ public final class NetworkEvents {
             return CompletableFuture.allOf(commits.toArray(CompletableFuture[]::new))
                     .thenApply(done -> new Result(true, "sent", commits.stream().mapToInt(CompletableFuture::join).sum()));
         });
+    }
+
+    /**
+     * Usage the billing or mediation system reports (SERVICES.md §3): counted in one transaction, durable before
+     * the future completes, the limits' SMS handed to the outbox; refused as a whole when one event cannot count.
+     */
+    public CompletableFuture<UsageResults> usage(List<UsageEvent> events) {
+        Invocation call = invocations.about(sender);
+        record Counted(UsageService.Decided decided, Effects effects) {
+        }
+        return decisions.commit(tx -> {
+            UsageService.Decided decided = usage.decide(events, call, tx);
+            return new Counted(decided, decided.refusal().isPresent() ? Effects.NONE
+                    : decisions.applied(decided.decision(), call, tx).effects());
+        }, Counted::effects).thenApply(counted -> new UsageResults(counted.decided().results().stream()
+                .map(r -> new UsageResults.Event(r.id(), r.result(), r.reason(), r.actions())).toList(),
+                counted.decided().refusal()));
     }
 
     /** A content provider reports that a subscriber took one of its paid services; a stop code ends it. */

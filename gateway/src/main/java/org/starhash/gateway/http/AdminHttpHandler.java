@@ -22,6 +22,7 @@ import org.slf4j.LoggerFactory;
 import org.starhash.gateway.config.HttpSettings;
 import org.starhash.gateway.config.Secrets;
 import org.starhash.gateway.engine.NetworkEvents;
+import org.starhash.gateway.values.UsageEvent;
 
 import java.io.IOException;
 import java.util.List;
@@ -43,7 +44,8 @@ final class AdminHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest
     static final String PIN_RESET = PREFIX + "barring-pin/reset";
     static final String STORM_ALERT = PREFIX + "events/storm-alert";
     static final String CONTENT = PREFIX + "content-subscriptions";
-    private static final List<String> PATHS = List.of(MISSED_CALL, REACHABLE, STORM_ALERT, PIN_RESET, CONTENT);
+    static final String USAGE = PREFIX + "usage";
+    private static final List<String> PATHS = List.of(MISSED_CALL, REACHABLE, STORM_ALERT, PIN_RESET, CONTENT, USAGE);
 
     private final HttpSettings settings;
     private final NetworkEvents events;
@@ -108,6 +110,10 @@ final class AdminHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest
             Responses.json(ctx, keepAlive, HttpResponseStatus.BAD_REQUEST, error(why));
             return;
         }
+        if (path.equals(USAGE)) {
+            usage(ctx, keepAlive, body);
+            return;
+        }
         CompletableFuture<NetworkEvents.Result> result;
         try {
             result = dispatch(path, body);
@@ -129,6 +135,28 @@ final class AdminHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest
                     answer.put("recipients", r.count());
                 }
                 Responses.json(ctx, keepAlive, HttpResponseStatus.OK, answer);
+            }
+        }, ctx.executor());
+    }
+
+    /** {@code POST /admin/usage}: a batch counted in one transaction, durable before the answer. */
+    private void usage(ChannelHandlerContext ctx, boolean keepAlive, JsonNode body) {
+        List<UsageEvent> batch;
+        try {
+            batch = UsageJson.events(body, events.numbering(), events.now());
+        } catch (UsageJson.Bad e) {
+            LOG.debug("admin {} refused: {}", USAGE, e.getMessage());
+            Responses.json(ctx, keepAlive, HttpResponseStatus.BAD_REQUEST, error(e.getMessage()));
+            return;
+        }
+        events.usage(batch).whenCompleteAsync((counted, e) -> {
+            if (e != null) {
+                LOG.warn("admin {} not done: {}", USAGE, e.getCause() != null ? e.getCause().toString() : e.toString());
+                Responses.json(ctx, keepAlive, HttpResponseStatus.SERVICE_UNAVAILABLE, error("not done: " + e.getMessage()));
+            } else if (counted.refusal().isPresent()) {
+                Responses.json(ctx, keepAlive, HttpResponseStatus.BAD_REQUEST, error(counted.refusal().get()));
+            } else {
+                Responses.json(ctx, keepAlive, HttpResponseStatus.OK, UsageJson.answer(counted, json.createObjectNode()));
             }
         }, ctx.executor());
     }

@@ -24,8 +24,7 @@ final class HttpServerInitializer extends ChannelInitializer<Channel> {
     static final String AGGREGATE = "aggregate";
     static final String ADMIN = "admin";
     static final String USSD = "ussd";
-    /** Far more than any USSD form; a bigger body is refused with 413. */
-    static final int MAX_BODY = 64 * 1024;
+    static final String BODY_CAP = "body-cap";
 
     private final AdminHttpHandler admin;
     private final UssdHttpHandler ussd;
@@ -46,7 +45,8 @@ final class HttpServerInitializer extends ChannelInitializer<Channel> {
         p.addLast(IDLE, new IdleStateHandler(0, 0, settings.idleTimeout().toMillis(), TimeUnit.MILLISECONDS));
         p.addLast(DEADLINE, new RequestDeadline(settings.requestTimeout().toMillis()));
         p.addLast(CODEC, new HttpServerCodec(4096, settings.maxHeaderBytes(), 8192));
-        p.addLast(AGGREGATE, new HttpObjectAggregator(MAX_BODY));
+        p.addLast(BODY_CAP, new BodyCap(settings.adminToken()));
+        p.addLast(AGGREGATE, new HttpObjectAggregator(BodyCap.BATCH_BODY));
         p.addLast(ADMIN, admin);
         p.addLast(USSD, ussd);
     }

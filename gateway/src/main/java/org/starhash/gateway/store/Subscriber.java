@@ -62,6 +62,15 @@ public record Subscriber(String msisdn, SubscriberKind kind, long balanceCents, 
         return new Subscriber(msisdn, kind, balanceCents, allowance, month, new Units(0, sms, 0), 0);
     }
 
+    /** Counts package units used in a month; a new month starts the counters from zero. */
+    public Subscriber plusUsed(YearMonth month, Units units) {
+        if (month.equals(period)) {
+            return new Subscriber(msisdn, kind, balanceCents, allowance, period, new Units(used.minutes() + units.minutes(),
+                    used.sms() + units.sms(), used.megabytes() + units.megabytes()), extraSpendCents);
+        }
+        return new Subscriber(msisdn, kind, balanceCents, allowance, month, units, 0);
+    }
+
     /** Adds a charge to the bill of a month; a new month starts the counters from zero. */
     public Subscriber plusExtraSpend(YearMonth month, long cents) {
         if (month.equals(period)) {
