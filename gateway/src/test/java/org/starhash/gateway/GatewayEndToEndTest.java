@@ -128,7 +128,7 @@ class GatewayEndToEndTest {
             peer.sms("041000001", "7071", "PORABA");
             assertEquals("Na številko 7071 ni mogoče pošiljati sporočil.", TestPeer.textOf(peer.next()));
             peer.sms("041000001", "7070", "STANJE");
-            assertEquals("Neznana ključna beseda. Na 7070 lahko pošljete: GPRS TUJINA, NEURJE, POLNI, PORABA.", TestPeer.textOf(peer.next()));
+            assertEquals("Neznana ključna beseda. Na 7070 lahko pošljete: GPRS TUJINA, LIMIT, NEURJE, POLNI, PORABA.", TestPeer.textOf(peer.next()));
         }
     }
 

@@ -219,7 +219,7 @@ class KeywordServicesEndToEndTest {
 
     @Test
     void unknownKeywordsListTheNumbersKeywords() throws Exception {
-        assertEquals("Neznana ključna beseda. Na 7070 lahko pošljete: GPRS TUJINA, NEURJE, POLNI, PORABA.",
+        assertEquals("Neznana ključna beseda. Na 7070 lahko pošljete: GPRS TUJINA, LIMIT, NEURJE, POLNI, PORABA.",
                 net.sms(POSTPAID, "7070", "GPRS"));
         Set<String> listed = Set.of(net.sms(POSTPAID, "6161", "x").replaceAll(".*pošljete: |\\.$", "").split(", "));
         assertEquals(Set.of("CHAT STOP", "IGRA STOP", "PIMP STOP", "RADAR STOP"), listed.stream().collect(Collectors.toSet()));

@@ -178,4 +178,36 @@ class UsageEndToEndTest {
         org.starhash.gateway.store.Units used = net.subscriber(POSTPAID_INTL).used();
         assertEquals(new org.starhash.gateway.store.Units(260, 124, 3172), used, "120 + 3, and PORABA's own MO");
     }
+
+    @Test
+    void theExtraSpendAlertIsSetByLimitAndToldOnceAThreshold() throws Exception {
+        assertEquals("SMS limit dodatne porabe je izklopljen. Vklop: LIMIT VKLOP ali LIMIT ZNESEK, na primer LIMIT 60.",
+                net.sms(POSTPAID, "7070", "LIMIT"));
+        assertEquals("SMS limit dodatne porabe je na voljo naročnikom. Kot uporabnik Mobi nimate dodatne porabe.",
+                net.sms(PREPAID, "7070", "limit vklop"));
+        String spend = "{\"id\":\"%s\",\"msisdn\":\"" + POSTPAID + "\",\"kind\":\"extra_spend\",\"amount\":\"%s\"}";
+        counted(String.format(spend, "a0", "40.00"));
+        net.noOutboxSms(); // off until switched on: 7.35 + 40.00 tells nothing
+        assertEquals("SMS limit dodatne porabe je vklopljen pri 60,00 EUR. Ko ga dodatna poraba doseže, vas obvestimo s SMS.",
+                net.sms(POSTPAID, "7070", "LIMIT 60"));
+        assertEquals("SMS limit dodatne porabe je vklopljen pri 60,00 EUR. Izklop: LIMIT IZKLOP.", net.sms(POSTPAID, "7070", "Limit"));
+        // 7.35 from the seed and 40.00 above (the SMS to 7070 come from the package): 47.35 so far.
+        assertEquals(result("a1", "counted", ""), counted(String.format(spend, "a1", "12.64")));
+        net.noOutboxSms();
+        assertEquals(result("a2", "counted", "\"spend_alert\""), counted(String.format(spend, "a2", "0.01")));
+        assertEquals("Vaša dodatna poraba v mesecu 11/2026 je dosegla 60,00 EUR (vaš limit je 60,00 EUR). Limit spremenite"
+                + " s SMS LIMIT ZNESEK na 7070.", TestPeer.textOf(net.outboxSms()));
+        assertEquals(result("a3", "counted", ""), counted(String.format(spend, "a3", "5.00")), "once a threshold");
+        net.noOutboxSms();
+        net.sms(POSTPAID, "7070", "LIMIT 70");
+        counted(String.format(spend, "a4", "4.99"));
+        assertEquals(result("a5", "counted", "\"spend_alert\""), counted(String.format(spend, "a5", "0.01")),
+                "a raised threshold crossed later alerts again");
+        net.outboxSms();
+        assertEquals("Pošljite LIMIT, LIMIT VKLOP, LIMIT IZKLOP ali LIMIT ZNESEK v celih evrih od 1 do 10000.",
+                net.sms(POSTPAID, "7070", "LIMIT 10001"));
+        assertEquals("SMS limit dodatne porabe je vklopljen pri 40,00 EUR. Ko ga dodatna poraba doseže, vas obvestimo s SMS.",
+                net.sms(POSTPAID, "7070", "LIMIT VKLOP"));
+        assertEquals("SMS limit dodatne porabe je izklopljen.", net.sms(POSTPAID, "7070", "LIMIT IZKLOP"));
+    }
 }

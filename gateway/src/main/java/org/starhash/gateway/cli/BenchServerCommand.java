@@ -34,9 +34,14 @@ final class BenchServerCommand implements Callable<Integer> {
     @Option(names = "--http", description = "also listen for USSD over HTTP (the gateway only)")
     boolean http;
 
+    @Option(names = "--admin-token", description = "turn the admin API on with this token (the gateway only)")
+    String adminToken = "";
+
     @Override
     public Integer call() throws Exception {
-        try (BenchServer server = Baselines.start(kind, ConfigOption.load(config), data, firstMsisdn, subscribers,
+        try (BenchServer server = Baselines.start(kind,
+                adminToken.isEmpty() ? ConfigOption.load(config) : ConfigOption.load(config).withAdminToken(adminToken),
+                data, firstMsisdn, subscribers,
                 queueCapacity, http)) {
             System.out.println("listening " + server.port() + " " + server.httpPort());
             System.out.flush();

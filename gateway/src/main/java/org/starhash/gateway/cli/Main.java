@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 @Command(name = "starhash", mixinStandardHelpOptions = true, version = "starhash 0.1.0",
         description = "USSD and SMS gateway for mobile operators.",
         subcommands = {ServeCommand.class, CheckCommand.class, ImportCommand.class, DialCommand.class, SmsCommand.class, BenchCommand.class,
-                BenchServerCommand.class, SoakCommand.class})
+                BenchServerCommand.class, SoakCommand.class, AdminBenchCommand.class})
 public final class Main implements Runnable {
 
     @Override

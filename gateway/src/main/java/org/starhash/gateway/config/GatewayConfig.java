@@ -51,6 +51,12 @@ public record GatewayConfig(SmppSettings smpp, HttpSettings http, Numbering numb
                 zone, ussd, sms, shortNumbers, services, keywords, outbox, texts);
     }
 
+    /** The same config with another admin token. */
+    public GatewayConfig withAdminToken(String token) {
+        return new GatewayConfig(smpp, http.withAdminToken(token), numbering, store, seedSubscribers, zone, ussd, sms,
+                shortNumbers, services, keywords, outbox, texts);
+    }
+
     /** The same config with other USSD settings. */
     public GatewayConfig withUssd(UssdSettings newUssd) {
         return new GatewayConfig(smpp, http, numbering, store, seedSubscribers, zone, newUssd, sms, shortNumbers, services,

@@ -43,11 +43,14 @@ record GatewayFile(Smpp smpp, Http http, Numbering numbering, Store store, Billi
     }
 
     record Services(String sender, TopUp topup, Callback callback, CollectCall collectCall, Barring barring,
-                    Forwarding forwarding, Roaming roaming, Premium premium, StormAlerts stormAlerts,
+                    Forwarding forwarding, Roaming roaming, Premium premium, SpendAlert spendAlert, StormAlerts stormAlerts,
                     Directory directory, Donations donations, Map<String, Provider> contentProviders) {
     }
 
     record Premium(String monthlyLimit) {
+    }
+
+    record SpendAlert(Integer threshold) {
     }
 
     record Roaming(String euLimit, String nonEuLimit, String euRaise, Integer nonEuRaiseMb) {

@@ -31,6 +31,11 @@ public record HttpSettings(String host, int port, String ussdToken, String admin
         return port >= 0;
     }
 
+    /** The same with another admin token; the admin load generator sets one. */
+    public HttpSettings withAdminToken(String token) {
+        return new HttpSettings(host, port, ussdToken, token, idleTimeout, requestTimeout, maxHeaderBytes, limits);
+    }
+
     public HttpSettings withPort(int newPort) {
         return new HttpSettings(host, newPort, ussdToken, adminToken, idleTimeout, requestTimeout, maxHeaderBytes, limits);
     }

@@ -14,13 +14,17 @@ import java.util.Optional;
  *
  * @param roaming   the roaming data limits and what GPRS TUJINA adds
  * @param premium   the monthly limit of 090 calls
+ * @param spendAlertCents the extra-spend alert's threshold when switched on without one (LIMIT VKLOP)
  * @param storm     storm alerts (NEURJE)
  * @param directory the 1188 directory
  * @param donations donation keywords, upper-case without diacritics
  * @param providers content providers by id, in the order of the file; a stop keyword on a number belongs to one
  */
-public record KeywordSettings(Roaming roaming, Premium premium, Storm storm, Directory directory, Map<String, Donation> donations,
+public record KeywordSettings(Roaming roaming, Premium premium, long spendAlertCents, Storm storm, Directory directory, Map<String, Donation> donations,
                               Map<String, Provider> providers) {
+
+    /** The highest extra-spend threshold, in whole euros. */
+    public static final int MAX_SPEND_ALERT = 10_000;
 
     public KeywordSettings {
         Objects.requireNonNull(roaming, "roaming");

@@ -4,6 +4,7 @@ import org.starhash.gateway.config.GatewayConfig;
 import org.starhash.gateway.config.KeywordSettings;
 import org.starhash.gateway.config.TextKey;
 import org.starhash.gateway.config.Texts;
+import org.starhash.gateway.services.Authorization;
 import org.starhash.gateway.services.BarringService;
 import org.starhash.gateway.services.ContentStopService;
 import org.starhash.gateway.services.Decision;
@@ -14,6 +15,7 @@ import org.starhash.gateway.store.Store;
 import org.starhash.gateway.store.Subscriber;
 import org.starhash.gateway.store.Subscriptions;
 import org.starhash.gateway.store.Tx;
+import org.starhash.gateway.values.AuthorizeQuery;
 import org.starhash.gateway.values.UsageEvent;
 import org.starhash.gateway.values.Numbering;
 import org.starhash.gateway.values.OutboxMessage;
@@ -63,6 +65,7 @@ public final class NetworkEvents {
     private final Texts texts;
     private final String sender;
     private final UsageService usage;
+    private final Authorization authorization;
 
     NetworkEvents(GatewayConfig config, Store store, Invocations invocations, Decisions decisions) {
         this.store = store;
@@ -70,6 +73,7 @@ public final class NetworkEvents {
         this.texts = config.texts();
         this.sender = config.services().sender();
         this.usage = new UsageService(config.texts(), config.keywords(), sender, config.zone());
+        this.authorization = new Authorization(usage);
         this.numbering = config.numbering();
         this.missedCalls = new MissedCallService(config.texts(), config.numbering(), config.services(), config.zone());
         this.invocations = invocations;
@@ -163,6 +167,24 @@ public final class NetworkEvents {
         }, Counted::effects).thenApply(counted -> new UsageResults(counted.decided().results().stream()
                 .map(r -> new UsageResults.Event(r.id(), r.result(), r.reason(), r.actions())).toList(),
                 counted.decided().refusal()));
+    }
+
+    /**
+     * The network's question before a subscriber does something: the barrings and the month's limits together.
+     * A read that goes before any queued change, so it waits at most for the commit under way.
+     *
+     * @param known   the subscriber exists
+     * @param refusal why not, empty when allowed
+     */
+    public record Authorized(boolean known, Optional<String> refusal) {
+    }
+
+    /** Answers an authorization query; see {@link Authorized}. */
+    public CompletableFuture<Authorized> authorize(AuthorizeQuery query) {
+        Invocation call = invocations.about(query.msisdn());
+        return store.readFirst(tx -> tx.subscriber(query.msisdn())
+                .map(s -> new Authorized(true, authorization.refusal(query, s, tx, call.month())))
+                .orElseGet(() -> new Authorized(false, Optional.empty())));
     }
 
     /** A content provider reports that a subscriber took one of its paid services; a stop code ends it. */

@@ -20,7 +20,7 @@ public record UsageResults(List<Event> results, Optional<String> refusal) {
      *
      * @param result  {@code counted}, {@code duplicate} or {@code refused}
      * @param reason  why refused, empty otherwise
-     * @param actions what it caused: {@code roaming_barred}, {@code premium_barred}
+     * @param actions what it caused: {@code roaming_barred}, {@code premium_barred}, {@code spend_alert}
      */
     public record Event(String id, String result, String reason, List<String> actions) {
         public Event {

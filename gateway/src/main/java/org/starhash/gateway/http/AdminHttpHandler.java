@@ -22,11 +22,13 @@ import org.slf4j.LoggerFactory;
 import org.starhash.gateway.config.HttpSettings;
 import org.starhash.gateway.config.Secrets;
 import org.starhash.gateway.engine.NetworkEvents;
+import org.starhash.gateway.values.AuthorizeQuery;
 import org.starhash.gateway.values.UsageEvent;
 
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -45,7 +47,9 @@ final class AdminHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest
     static final String STORM_ALERT = PREFIX + "events/storm-alert";
     static final String CONTENT = PREFIX + "content-subscriptions";
     static final String USAGE = PREFIX + "usage";
-    private static final List<String> PATHS = List.of(MISSED_CALL, REACHABLE, STORM_ALERT, PIN_RESET, CONTENT, USAGE);
+    static final String AUTHORIZE = PREFIX + "authorize";
+    private static final List<String> PATHS = List.of(MISSED_CALL, REACHABLE, STORM_ALERT, PIN_RESET, CONTENT, USAGE,
+            AUTHORIZE);
 
     private final HttpSettings settings;
     private final NetworkEvents events;
@@ -114,6 +118,10 @@ final class AdminHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest
             usage(ctx, keepAlive, body);
             return;
         }
+        if (path.equals(AUTHORIZE)) {
+            authorize(ctx, keepAlive, body);
+            return;
+        }
         CompletableFuture<NetworkEvents.Result> result;
         try {
             result = dispatch(path, body);
@@ -124,9 +132,7 @@ final class AdminHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest
         }
         result.whenCompleteAsync((r, e) -> {
             if (e != null) {
-                // One line, no stack trace: under a store fault every admin call fails the same way.
-                LOG.warn("admin {} not done: {}", path, e.getCause() != null ? e.getCause().toString() : e.toString());
-                Responses.json(ctx, keepAlive, HttpResponseStatus.SERVICE_UNAVAILABLE, error("not done: " + e.getMessage()));
+                notDone(ctx, keepAlive, path, e);
             } else if (!r.known()) {
                 Responses.json(ctx, keepAlive, HttpResponseStatus.NOT_FOUND, error(r.result()));
             } else {
@@ -137,6 +143,12 @@ final class AdminHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest
                 Responses.json(ctx, keepAlive, HttpResponseStatus.OK, answer);
             }
         }, ctx.executor());
+    }
+
+    /** A call the store could not do: one line, no stack trace, since under a store fault every admin call fails alike. */
+    private void notDone(ChannelHandlerContext ctx, boolean keepAlive, String path, Throwable e) {
+        LOG.warn("admin {} not done: {}", path, e.getCause() != null ? e.getCause().toString() : e.toString());
+        Responses.json(ctx, keepAlive, HttpResponseStatus.SERVICE_UNAVAILABLE, error("not done: " + e.getMessage()));
     }
 
     /** {@code POST /admin/usage}: a batch counted in one transaction, durable before the answer. */
@@ -151,14 +163,67 @@ final class AdminHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest
         }
         events.usage(batch).whenCompleteAsync((counted, e) -> {
             if (e != null) {
-                LOG.warn("admin {} not done: {}", USAGE, e.getCause() != null ? e.getCause().toString() : e.toString());
-                Responses.json(ctx, keepAlive, HttpResponseStatus.SERVICE_UNAVAILABLE, error("not done: " + e.getMessage()));
+                notDone(ctx, keepAlive, USAGE, e);
             } else if (counted.refusal().isPresent()) {
                 Responses.json(ctx, keepAlive, HttpResponseStatus.BAD_REQUEST, error(counted.refusal().get()));
             } else {
                 Responses.json(ctx, keepAlive, HttpResponseStatus.OK, UsageJson.answer(counted, json.createObjectNode()));
             }
         }, ctx.executor());
+    }
+
+    /** {@code POST /admin/authorize}: a read, answered {@code {"allowed": ...}}. */
+    private void authorize(ChannelHandlerContext ctx, boolean keepAlive, JsonNode body) {
+        AuthorizeQuery query;
+        try {
+            query = authorizeQuery(body);
+        } catch (BadField e) {
+            LOG.debug("admin {} refused: {}", AUTHORIZE, e.getMessage());
+            Responses.json(ctx, keepAlive, HttpResponseStatus.BAD_REQUEST, error(e.getMessage()));
+            return;
+        }
+        events.authorize(query).whenCompleteAsync((answer, e) -> {
+            if (e != null) {
+                notDone(ctx, keepAlive, AUTHORIZE, e);
+            } else if (!answer.known()) {
+                Responses.json(ctx, keepAlive, HttpResponseStatus.NOT_FOUND, error("not a subscriber of the network"));
+            } else {
+                ObjectNode allowed = json.createObjectNode().put("allowed", answer.refusal().isEmpty());
+                answer.refusal().ifPresent(reason -> allowed.put("reason", reason));
+                Responses.json(ctx, keepAlive, HttpResponseStatus.OK, allowed);
+            }
+        }, ctx.executor());
+    }
+
+    private AuthorizeQuery authorizeQuery(JsonNode body) throws BadField {
+        String msisdn = msisdn(body, "msisdn");
+        String service = text(body, "service");
+        if (!AuthorizeQuery.SERVICES.contains(service)) {
+            throw new BadField("\"service\": '" + service + "' is none of " + String.join(", ", new java.util.TreeSet<>(AuthorizeQuery.SERVICES)));
+        }
+        Optional<String> zone = Optional.empty();
+        if (service.equals("data_roaming")) {
+            String z = text(body, "zone");
+            if (!z.equals("eu") && !z.equals("non_eu")) {
+                throw new BadField("\"zone\": '" + z + "' is neither eu nor non_eu");
+            }
+            zone = Optional.of(z);
+        }
+        Optional<String> roaming = Optional.empty();
+        if (body.has("roaming")) {
+            String r = text(body, "roaming");
+            if (!r.equals("national") && !r.equals("abroad")) {
+                throw new BadField("\"roaming\": '" + r + "' is neither national nor abroad");
+            }
+            roaming = Optional.of(r);
+        }
+        for (java.util.Iterator<String> names = body.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!Set.of("msisdn", "service", "zone", "roaming").contains(name)) {
+                throw new BadField("\"" + (name.length() > MAX_FIELD ? name.substring(0, MAX_FIELD) : name) + "\": not a field of an authorization query");
+            }
+        }
+        return new AuthorizeQuery(msisdn, service, zone, roaming);
     }
 
     private CompletableFuture<NetworkEvents.Result> dispatch(String path, JsonNode body) throws BadField {

@@ -8,6 +8,7 @@ import org.starhash.gateway.store.Flags;
 import org.starhash.gateway.store.Lookup;
 import org.starhash.gateway.store.Put;
 import org.starhash.gateway.store.RoamingRaises;
+import org.starhash.gateway.store.SpendAlerts;
 import org.starhash.gateway.store.Subscriber;
 import org.starhash.gateway.store.SubscriberKind;
 import org.starhash.gateway.store.Subscribers;
@@ -58,7 +59,7 @@ public final class UsageService {
      *
      * @param result  {@code counted}, {@code duplicate} or {@code refused}
      * @param reason  why it was refused, empty otherwise
-     * @param actions what it caused: {@code roaming_barred}, {@code premium_barred}
+     * @param actions what it caused: {@code roaming_barred}, {@code premium_barred}, {@code spend_alert}
      */
     public record Result(String id, String result, String reason, List<String> actions) {
         public Result {
@@ -148,7 +149,18 @@ public final class UsageService {
             staged.put(Usage.TABLE, s.msisdn(), after);
         } else if (event instanceof UsageEvent.ExtraSpend e) {
             if (s.kind() == SubscriberKind.POSTPAID) {
-                staged.put(Subscribers.TABLE, s.msisdn(), s.plusExtraSpend(month, e.cents()));
+                Subscriber after = s.plusExtraSpend(month, e.cents());
+                staged.put(Subscribers.TABLE, s.msisdn(), after);
+                Optional<Long> threshold = staged.get(SpendAlerts.TABLE, s.msisdn());
+                Usage usage = Usage.of(staged, s.msisdn(), month);
+                if (threshold.isPresent() && after.extraSpendCents(month) >= threshold.get()
+                        && usage.spendTold() < threshold.get()) {
+                    staged.put(Usage.TABLE, s.msisdn(), usage.toldSpend(threshold.get()));
+                    actions.add("spend_alert");
+                    messages.add(OutboxMessage.sms(call.id("usage-" + event.id(), messages.size()), sender, s.msisdn(),
+                            texts.render(TextKey.SPEND_ALERT, Map.of("amount", Money.format(after.extraSpendCents(month)),
+                                    "threshold", Money.format(threshold.get()), "month", Months.shown(month))), call.now()));
+                }
             } else if (s.balanceCents() >= e.cents()) {
                 staged.put(Subscribers.TABLE, s.msisdn(), s.withBalanceCents(s.balanceCents() - e.cents()));
             } else {

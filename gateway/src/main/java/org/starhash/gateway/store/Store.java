@@ -112,6 +112,14 @@ public final class Store implements AutoCloseable {
     }
 
     /**
+     * Runs a read-only transaction before any change still queued: it waits at most for the commit under way,
+     * however many changes wait behind it, and sees every durable change. A read that writes fails.
+     */
+    public <R> CompletableFuture<R> readFirst(Transaction<R> transaction) {
+        return writer.read(transaction);
+    }
+
+    /**
      * Runs a checkpoint now, whatever its schedule; completes with whether the state files hold every durable
      * change afterwards; for tests.
      */

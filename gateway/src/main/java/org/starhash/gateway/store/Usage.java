@@ -14,8 +14,11 @@ import java.util.Objects;
  * @param nonEuMbPast  outside the EU, the MB used once the money limit was reached (counted against the raise)
  * @param premiumCents calls to 090 numbers
  * @param alerted      the limits whose SMS was sent this month ({@link #EU}, {@link #EU_RAISED}, ...)
+ * @param spendTold    the extra-spend threshold last told this month, in cents (0 for none): a higher one set
+ *                     later alerts again
  */
-public record Usage(YearMonth month, long euCents, long nonEuCents, long nonEuMbPast, long premiumCents, int alerted) {
+public record Usage(YearMonth month, long euCents, long nonEuCents, long nonEuMbPast, long premiumCents, int alerted,
+                    long spendTold) {
 
     /** The roaming limit in EU countries was told. */
     public static final int EU = 1;
@@ -36,7 +39,7 @@ public record Usage(YearMonth month, long euCents, long nonEuCents, long nonEuMb
         public byte[] encode(Usage u) {
             return new BinaryOut(48).u8(VERSION).i32(u.month().getYear()).u8(u.month().getMonthValue())
                     .i64(u.euCents()).i64(u.nonEuCents()).i64(u.nonEuMbPast()).i64(u.premiumCents()).i32(u.alerted())
-                    .toBytes();
+                    .i64(u.spendTold()).toBytes();
         }
 
         @Override
@@ -46,7 +49,7 @@ public record Usage(YearMonth month, long euCents, long nonEuCents, long nonEuMb
             if (version != VERSION) {
                 throw new IllegalStateException("unknown usage record version " + version);
             }
-            return new Usage(YearMonth.of(in.i32(), in.u8()), in.i64(), in.i64(), in.i64(), in.i64(), in.i32());
+            return new Usage(YearMonth.of(in.i32(), in.u8()), in.i64(), in.i64(), in.i64(), in.i64(), in.i32(), in.i64());
         }
     });
 
@@ -59,7 +62,7 @@ public record Usage(YearMonth month, long euCents, long nonEuCents, long nonEuMb
 
     /** Nothing used in a month. */
     public static Usage none(YearMonth month) {
-        return new Usage(month, 0, 0, 0, 0, 0);
+        return new Usage(month, 0, 0, 0, 0, 0, 0);
     }
 
     /** What the subscriber used in a month: the stored counters when they are that month's, else nothing. */
@@ -73,15 +76,15 @@ public record Usage(YearMonth month, long euCents, long nonEuCents, long nonEuMb
     }
 
     public Usage plusEu(long cents) {
-        return new Usage(month, euCents + cents, nonEuCents, nonEuMbPast, premiumCents, alerted);
+        return new Usage(month, euCents + cents, nonEuCents, nonEuMbPast, premiumCents, alerted, spendTold);
     }
 
     public Usage plusNonEu(long cents, long mbPast) {
-        return new Usage(month, euCents, nonEuCents + cents, nonEuMbPast + mbPast, premiumCents, alerted);
+        return new Usage(month, euCents, nonEuCents + cents, nonEuMbPast + mbPast, premiumCents, alerted, spendTold);
     }
 
     public Usage plusPremium(long cents) {
-        return new Usage(month, euCents, nonEuCents, nonEuMbPast, premiumCents + cents, alerted);
+        return new Usage(month, euCents, nonEuCents, nonEuMbPast, premiumCents + cents, alerted, spendTold);
     }
 
     public boolean told(int limit) {
@@ -89,6 +92,11 @@ public record Usage(YearMonth month, long euCents, long nonEuCents, long nonEuMb
     }
 
     public Usage tell(int limit) {
-        return new Usage(month, euCents, nonEuCents, nonEuMbPast, premiumCents, alerted | limit);
+        return new Usage(month, euCents, nonEuCents, nonEuMbPast, premiumCents, alerted | limit, spendTold);
+    }
+
+    /** The extra-spend threshold told this month. */
+    public Usage toldSpend(long thresholdCents) {
+        return new Usage(month, euCents, nonEuCents, nonEuMbPast, premiumCents, alerted, thresholdCents);
     }
 }

@@ -28,12 +28,18 @@ final class Writer {
     private static final int OVERLAY_LIMIT = 4 * Checkpoints.MAX_OVERLAY;
     private static final long PROBE_MIN_NANOS = 100_000_000L;
     private static final long PROBE_MAX_NANOS = 5_000_000_000L;
+    /** Reads waiting for the writer at most; beyond, a read is refused as busy. */
+    private static final int READS = 16_384;
 
     private final StoreSettings settings;
     private final Journal journal;
     private final Materialised state;
     private final Checkpoints checkpoints;
     private final BlockingQueue<Pending<?>> queue;
+    /** Reads that go before the next batch of changes, so none waits longer than the commit under way. */
+    private final BlockingQueue<Pending<?>> reads = new ArrayBlockingQueue<>(READS);
+    /** A wake-up for reads is queued and not yet taken: many reads at once cost one. */
+    private final java.util.concurrent.atomic.AtomicBoolean wakeQueued = new java.util.concurrent.atomic.AtomicBoolean();
     private final Completions completions = new Completions();
     private final Thread thread;
     private final AtomicLong transactions = new AtomicLong();
@@ -76,6 +82,40 @@ final class Writer {
         return future;
     }
 
+    /** Queues a read that goes before any change still waiting; see {@link Store#readFirst}. */
+    <R> CompletableFuture<R> read(Transaction<R> transaction) {
+        CompletableFuture<R> future = new CompletableFuture<>();
+        Pending<R> pending = new Pending<>(transaction, future, null);
+        if (!running) {
+            pending.fail(new IllegalStateException("store is closed"));
+            pending.run();
+        } else if (!reads.offer(pending)) {
+            pending.fail(new StoreBusyException("too many reads wait for the store"));
+            pending.run();
+        } else if (wakeQueued.compareAndSet(false, true)) {
+            queue.offer(new Pending<>(tx -> null, new CompletableFuture<>(), null)); // wakes an idle writer
+        }
+        return future;
+    }
+
+    /** Runs the reads that wait, each on its own; one that writes is refused. */
+    private void runReads(Batch.Committed committed) {
+        if (reads.isEmpty()) {
+            return;
+        }
+        List<Pending<?>> taken = new ArrayList<>();
+        reads.drainTo(taken);
+        for (Pending<?> read : taken) {
+            Batch alone = new Batch(committed);
+            read.run(alone);
+            if (!alone.isEmpty()) {
+                read.fail(new IllegalStateException("a read of the store tried to write"));
+            }
+        }
+        transactions.addAndGet(taken.size());
+        completeOrRun(taken);
+    }
+
     /** Whether the calling thread completes the store's futures (and so must not wait for one). */
     boolean completesFutures() {
         return completions.isCurrentThread();
@@ -98,13 +138,19 @@ final class Writer {
         Batch.Committed committed = state::get;
         while (running || !queue.isEmpty()) {
             try {
+                runReads(committed);
                 Pending<?> first = queue.poll(checkpoints.running() || !writable ? 10 : 100, TimeUnit.MILLISECONDS);
+                wakeQueued.set(false);
+                runReads(committed);
                 if (!writable) {
                     probe();
                 }
                 if (first != null) {
                     taken.add(first);
                     queue.drainTo(taken, settings.maxBatch() - 1);
+                    // Any wake-up just drained is spent: a read queued before this runs at the top of the loop,
+                    // one queued after it queues a wake-up of its own.
+                    wakeQueued.set(false);
                     if (!writable) {
                         refuseChanges(taken, committed, () -> new StoreFailedException(
                                 "the journal cannot be written: changes are refused until it can", null));
@@ -216,8 +262,13 @@ final class Writer {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        runReads(state::get);
         completions.close();
         Pending<?> late;
+        while ((late = reads.poll()) != null) {
+            late.fail(new IllegalStateException("store is closed"));
+            late.run();
+        }
         while ((late = queue.poll()) != null) {
             late.fail(new IllegalStateException("store is closed"));
             late.run();

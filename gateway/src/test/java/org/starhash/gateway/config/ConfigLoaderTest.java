@@ -241,7 +241,7 @@ class ConfigLoaderTest {
         assertEquals("gateway.yaml: short_numbers.1188.any_text: unknown service 'directori'; known services: "
                 + new java.util.TreeSet<>(Services.NAMES), error(shipped().replace("any_text: directory", "any_text: directori")));
         assertEquals("gateway.yaml: short_numbers.7070.free: 'NEVIHTA' is not one of this number's keywords "
-                + "[PORABA, POLNI, GPRS TUJINA, NEURJE]", error(shipped().replace("free: [NEURJE]", "free: [NEVIHTA]")));
+                + "[PORABA, POLNI, GPRS TUJINA, LIMIT, NEURJE]", error(shipped().replace("free: [NEURJE]", "free: [NEVIHTA]")));
         assertEquals("gateway.yaml: services.donations.keywords.NOGICE.amount: must be more than 0",
                 error(shipped().replace("NOGICE: {charity: Društvo \"Vesele nogice\", amount: 1}",
                         "NOGICE: {charity: Društvo \"Vesele nogice\", amount: 0}")));

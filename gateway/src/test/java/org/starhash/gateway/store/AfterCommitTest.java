@@ -104,4 +104,43 @@ class AfterCommitTest {
             assertInstanceOf(IllegalArgumentException.class, seen.get(0));
         }
     }
+
+    @Test
+    void aReadGoesBeforeTheChangesThatWaitAndSeesWhatIsDurable(@TempDir Path dir) throws Exception {
+        try (Store store = Store.open(dir, StoreSettings.DEFAULTS)) {
+            store.submit(tx -> {
+                tx.put(Subscriber.prepaid("38670000001", 100, NOV));
+                return null;
+            }).get(5, TimeUnit.SECONDS);
+            CountDownLatch held = new CountDownLatch(1);
+            store.submit(tx -> {
+                try {
+                    return held.await(10, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            List<CompletableFuture<Object>> waiting = new ArrayList<>();
+            for (int i = 0; i < 20_000; i++) {
+                waiting.add(store.submit(tx -> {
+                    Subscriber s = tx.subscriber("38670000001").orElseThrow();
+                    tx.put(s.withBalanceCents(s.balanceCents() + 1));
+                    return null;
+                }));
+            }
+            CompletableFuture<Long> read = store.readFirst(tx -> tx.subscriber("38670000001").orElseThrow().balanceCents());
+            held.countDown();
+            long balance = read.get(10, TimeUnit.SECONDS);
+            long done = waiting.stream().filter(CompletableFuture::isDone).count();
+            assertTrue(balance < 100 + 20_000, "the read went before the changes behind the held batch: " + balance);
+            assertTrue(done < 20_000, "changes were still waiting when the read was answered: " + done);
+            CompletableFuture.allOf(waiting.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
+            ExecutionException wrote = assertThrows(ExecutionException.class, () -> store.readFirst(tx -> {
+                tx.put(Subscriber.prepaid("38670000002", 1, NOV));
+                return null;
+            }).get(5, TimeUnit.SECONDS));
+            assertInstanceOf(IllegalStateException.class, wrote.getCause(), "a read that writes fails");
+            assertEquals(20_100, store.read(Subscribers.TABLE, "38670000001").orElseThrow().balanceCents());
+        }
+    }
 }
