@@ -115,4 +115,16 @@ class AuthorizeEndToEndTest {
                 "{\"msisdn\":\"" + POSTPAID + "\",\"service\":\"data_roaming\"}", AdminApi.TOKEN);
         assertEquals(400, noZone.statusCode(), noZone.body());
     }
+
+    @Test
+    void theMenuShowsABarALimitHoldsAsSuch() throws Exception {
+        net.ussdc.dial(POSTPAID, "*121#", ServicesFixture.REF);
+        net.ussdc.next();
+        assertTrue(TestPeer.textOf(net.answer(POSTPAID, "4")).startsWith("Zapora podatkov v gostovanju in tujini: izklopljeno"));
+        String roaming = "{\"id\":\"r1\",\"msisdn\":\"" + POSTPAID + "\",\"kind\":\"data_roaming\",\"zone\":\"non_eu\",\"amount\":\"100.00\"}";
+        assertEquals(200, AdminApi.post(net.gateway, "usage", roaming, AdminApi.TOKEN).statusCode());
+        net.ussdc.dial(POSTPAID, "*121#", ServicesFixture.REF);
+        net.ussdc.next();
+        assertTrue(TestPeer.textOf(net.answer(POSTPAID, "4")).startsWith("Zapora podatkov v gostovanju in tujini: zapora (limit)"));
+    }
 }

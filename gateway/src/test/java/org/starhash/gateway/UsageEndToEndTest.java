@@ -210,4 +210,25 @@ class UsageEndToEndTest {
                 net.sms(POSTPAID, "7070", "LIMIT VKLOP"));
         assertEquals("SMS limit dodatne porabe je izklopljen.", net.sms(POSTPAID, "7070", "LIMIT IZKLOP"));
     }
+
+    @Test
+    void aSubscriberInAForeignNetworkGetsItsZonesPricesOnceACountryADay() throws Exception {
+        String hr = "{\"msisdn\":\"" + PREPAID + "\",\"country\":\"hr\",\"zone\":\"eu\"}";
+        HttpResponse<String> first = AdminApi.post(net.gateway, "events/roaming", hr, AdminApi.TOKEN);
+        assertEquals("{\"result\":\"sent\"}", first.body().strip());
+        DeliverSm sms = net.outboxSms();
+        assertEquals(PREPAID_INTL, sms.getDestAddress());
+        assertEquals("Dobrodošli v omrežju države HR. Klici in SMS po cenah doma, prenos podatkov v okviru paketa"
+                + " (Evrotarifa). Limit prenosa podatkov v tujini ta mesec: 61,00 EUR.", TestPeer.textOf(sms));
+        assertEquals("{\"result\":\"already_today\"}", AdminApi.post(net.gateway, "events/roaming", hr, AdminApi.TOKEN).body().strip());
+        net.noOutboxSms();
+        String rs = "{\"msisdn\":\"" + PREPAID + "\",\"country\":\"RS\",\"zone\":\"non_eu\"}";
+        assertEquals("{\"result\":\"sent\"}", AdminApi.post(net.gateway, "events/roaming", rs, AdminApi.TOKEN).body().strip());
+        assertEquals("Dobrodošli v omrežju države RS. Klic 1,99 EUR/min, prejeti klic 0,99 EUR/min, SMS 0,49 EUR, prenos"
+                + " podatkov 9,99 EUR/MB. Limit prenosa podatkov v tujini ta mesec: 100,00 EUR.", TestPeer.textOf(net.outboxSms()));
+        HttpResponse<String> bad = AdminApi.post(net.gateway, "events/roaming",
+                "{\"msisdn\":\"" + PREPAID + "\",\"country\":\"Croatia\",\"zone\":\"eu\"}", AdminApi.TOKEN);
+        assertEquals(400, bad.statusCode());
+        assertTrue(bad.body().contains("not a two-letter ISO 3166 code"), bad.body());
+    }
 }

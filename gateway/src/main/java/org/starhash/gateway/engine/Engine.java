@@ -12,6 +12,7 @@ import org.starhash.gateway.menu.Navigator;
 import org.starhash.gateway.outbox.OutboxDispatcher;
 import org.starhash.gateway.services.Invocation;
 import org.starhash.gateway.services.Service;
+import org.starhash.gateway.services.UsageService;
 import org.starhash.gateway.store.Store;
 import org.starhash.gateway.store.StoreBusyException;
 import org.starhash.gateway.store.StoreFailedException;
@@ -59,7 +60,8 @@ public final class Engine implements AutoCloseable {
         this.invocations = new Invocations(clock.withZone(config.zone()));
         this.dialogues = dialogues;
         this.decisions = new Decisions(store, charges, outbox, dialogues, services, invocations);
-        this.menus = new MenuRunner(new Navigator(MenuSetup.screens(config)), services, config.texts(), decisions);
+        this.menus = new MenuRunner(new Navigator(MenuSetup.screens(config)), services, config.texts(), decisions,
+                new UsageService(config.texts(), config.keywords(), config.services().sender(), config.zone()));
         this.events = new NetworkEvents(config, store, invocations, decisions);
         this.sweeper = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "ussd-dialogue-sweep");

@@ -8,6 +8,7 @@ import org.starhash.gateway.menu.Step;
 import org.starhash.gateway.services.Decision;
 import org.starhash.gateway.services.Invocation;
 import org.starhash.gateway.services.Service;
+import org.starhash.gateway.services.UsageService;
 import org.starhash.gateway.store.Flag;
 import org.starhash.gateway.store.FlagSet;
 import org.starhash.gateway.store.Flags;
@@ -32,17 +33,19 @@ final class MenuRunner {
     private final Map<String, Service> services;
     private final Texts texts;
     private final Decisions decisions;
+    private final UsageService usage;
 
-    MenuRunner(Navigator navigator, Map<String, Service> services, Texts texts, Decisions decisions) {
+    MenuRunner(Navigator navigator, Map<String, Service> services, Texts texts, Decisions decisions, UsageService usage) {
         this.navigator = navigator;
         this.services = Map.copyOf(services);
         this.texts = texts;
         this.decisions = decisions;
+        this.usage = usage;
     }
 
     /** Opens a dialogue with a menu and walks the parts a dialled string chains after the code. */
     Outcome start(MenuFile menu, List<String> parts, Invocation call, Subscriber caller, Tx tx, String session) {
-        Map<String, String> values = values(tx, caller);
+        Map<String, String> values = values(tx, caller, call);
         Step step = navigator.start(menu);
         for (String part : parts) {
             if (!(step instanceof Step.Show show) || show.wrong() || show.failed() != null) {
@@ -66,7 +69,7 @@ final class MenuRunner {
             return next.last() ? Outcome.end(next.pages().get(page))
                     : new Outcome(next.pages().get(page), Optional.of(dialogue.next(next, call.now())), Effects.NONE);
         }
-        Map<String, String> values = values(tx, caller);
+        Map<String, String> values = values(tx, caller, call);
         Dialogue.AtMenu at = (Dialogue.AtMenu) dialogue.state();
         Step step = navigator.answer(at.menu(), at.position(), answer, values);
         return resolve(step, at.menu(), state -> dialogue.next(state, call.now()), call, caller, tx, values);
@@ -91,7 +94,7 @@ final class MenuRunner {
             Decision decision = service.decide(withParams, caller, tx);
             effects = decisions.applied(decision, withParams, tx).effects();
             text = invoke.action().reply().isEmpty() ? decision.text()
-                    : Navigator.fill(invoke.action().reply(), values(tx, caller), invoke.answers());
+                    : Navigator.fill(invoke.action().reply(), values(tx, caller, call), invoke.answers());
         } else {
             Step.End end = (Step.End) step;
             text = Navigator.fill(end.text(), values, end.answers());
@@ -103,14 +106,25 @@ final class MenuRunner {
         return new Outcome(pages.get(0), Optional.of(goOn.apply(new Dialogue.Reading(pages, 0))), effects);
     }
 
-    /** What placeholders show: each setting's state in words. */
-    private Map<String, String> values(Lookup state, Subscriber caller) {
+    /**
+     * What placeholders show: each setting's state in words; a bar the subscriber did not set but a limit of the
+     * month holds shows as that ({@code state_limit_reached}), which switching the setting off does not lift.
+     */
+    private Map<String, String> values(Lookup state, Subscriber caller, Invocation call) {
         FlagSet flags = Flags.of(state, caller);
         String on = texts.render(TextKey.STATE_ON, Map.of());
         String off = texts.render(TextKey.STATE_OFF, Map.of());
         Map<String, String> values = new HashMap<>();
         for (Flag flag : Flag.values()) {
             values.put(flag.key(), flags.has(flag) ? on : off);
+        }
+        String limited = texts.render(TextKey.STATE_LIMIT_REACHED, Map.of());
+        if (!flags.has(Flag.BAR_DATA_ABROAD) && (usage.roamingBarred(state, caller.msisdn(), call.month(), true)
+                || usage.roamingBarred(state, caller.msisdn(), call.month(), false))) {
+            values.put(Flag.BAR_DATA_ABROAD.key(), limited);
+        }
+        if (!flags.has(Flag.BAR_PREMIUM) && usage.premiumBarred(state, caller, call.month())) {
+            values.put(Flag.BAR_PREMIUM.key(), limited);
         }
         return values;
     }

@@ -61,9 +61,10 @@ public final class MenuSetup {
             }
         };
         Set<String> states = Arrays.stream(Flag.values()).map(Flag::key).collect(Collectors.toUnmodifiableSet());
-        String on = config.texts().render(TextKey.STATE_ON, Map.of());
-        String off = config.texts().render(TextKey.STATE_OFF, Map.of());
-        return new MenuRules(actions, states, on.length() >= off.length() ? on : off, screens(config));
+        // The longest word a state placeholder may show, so every screen is checked to fit with it.
+        String longest = java.util.stream.Stream.of(TextKey.STATE_ON, TextKey.STATE_OFF, TextKey.STATE_LIMIT_REACHED)
+                .map(k -> config.texts().render(k, Map.of())).max(java.util.Comparator.comparingInt(String::length)).orElseThrow();
+        return new MenuRules(actions, states, longest, screens(config));
     }
 
     /** The menu library of a directory (the config's when none is given); an empty one when there is none. */

@@ -10,6 +10,7 @@ import org.starhash.gateway.services.ContentStopService;
 import org.starhash.gateway.services.Decision;
 import org.starhash.gateway.services.Invocation;
 import org.starhash.gateway.services.MissedCallService;
+import org.starhash.gateway.services.RoamingNoticeService;
 import org.starhash.gateway.services.UsageService;
 import org.starhash.gateway.store.Store;
 import org.starhash.gateway.store.Subscriber;
@@ -66,6 +67,7 @@ public final class NetworkEvents {
     private final String sender;
     private final UsageService usage;
     private final Authorization authorization;
+    private final RoamingNoticeService roamingNotices;
 
     NetworkEvents(GatewayConfig config, Store store, Invocations invocations, Decisions decisions) {
         this.store = store;
@@ -74,6 +76,7 @@ public final class NetworkEvents {
         this.sender = config.services().sender();
         this.usage = new UsageService(config.texts(), config.keywords(), sender, config.zone());
         this.authorization = new Authorization(usage);
+        this.roamingNotices = new RoamingNoticeService(config.texts(), config.keywords().roaming(), sender);
         this.numbering = config.numbering();
         this.missedCalls = new MissedCallService(config.texts(), config.numbering(), config.services(), config.zone());
         this.invocations = invocations;
@@ -185,6 +188,15 @@ public final class NetworkEvents {
         return store.readFirst(tx -> tx.subscriber(query.msisdn())
                 .map(s -> new Authorized(true, authorization.refusal(query, s, tx, call.month())))
                 .orElseGet(() -> new Authorized(false, Optional.empty())));
+    }
+
+    /**
+     * A subscriber registered in a foreign network: the roaming price SMS, at most once per country a day.
+     *
+     * @param country the ISO 3166 code, upper case
+     */
+    public CompletableFuture<Result> roamingRegistered(String msisdn, String country, boolean eu) {
+        return decide(msisdn, (call, s, tx) -> roamingNotices.registered(call, s, country, eu, tx));
     }
 
     /** A content provider reports that a subscriber took one of its paid services; a stop code ends it. */

@@ -48,8 +48,9 @@ final class AdminHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest
     static final String CONTENT = PREFIX + "content-subscriptions";
     static final String USAGE = PREFIX + "usage";
     static final String AUTHORIZE = PREFIX + "authorize";
+    static final String ROAMING = PREFIX + "events/roaming";
     private static final List<String> PATHS = List.of(MISSED_CALL, REACHABLE, STORM_ALERT, PIN_RESET, CONTENT, USAGE,
-            AUTHORIZE);
+            AUTHORIZE, ROAMING);
 
     private final HttpSettings settings;
     private final NetworkEvents events;
@@ -238,6 +239,18 @@ final class AdminHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest
         }
         if (path.equals(STORM_ALERT)) {
             return events.stormAlert(text(body, "place"), text(body, "text", MAX_ALERT_TEXT));
+        }
+        if (path.equals(ROAMING)) {
+            String msisdn = msisdn(body, "msisdn");
+            String country = text(body, "country");
+            if (!country.matches("[A-Za-z]{2}")) {
+                throw new BadField("\"country\": '" + country + "' is not a two-letter ISO 3166 code such as HR");
+            }
+            String zone = text(body, "zone");
+            if (!zone.equals("eu") && !zone.equals("non_eu")) {
+                throw new BadField("\"zone\": '" + zone + "' is neither eu nor non_eu");
+            }
+            return events.roamingRegistered(msisdn, country.toUpperCase(java.util.Locale.ROOT), zone.equals("eu"));
         }
         if (path.equals(CONTENT)) {
             return events.contentSubscription(msisdn(body, "msisdn"), text(body, "provider"));

@@ -33,7 +33,12 @@ public enum Flag {
     /** GSM barring 351: incoming calls when roaming abroad. */
     BAR_INCOMING_ROAMING(14),
     /** Call waiting ({@code *43#}). */
-    CALL_WAITING(15);
+    CALL_WAITING(15),
+    /**
+     * SMS with the prices of a foreign network's zone when the subscriber registers in it (seed 002); on by
+     * default, switched off by the operator at the subscriber's request; no menu offers it.
+     */
+    ROAMING_PRICE_SMS(16);
 
     private static final Map<String, Flag> BY_NAME = Arrays.stream(values())
             .collect(Collectors.toUnmodifiableMap(Flag::key, Function.identity()));

@@ -12,10 +12,11 @@ public record FlagSet(long bits) {
 
     /**
      * What a subscriber has before changing anything: prepaid users start with 090 numbers barred, which only
-     * they may lift (seed 002, "Blokada številke").
+     * they may lift (seed 002, "Blokada številke"); everyone gets the roaming price SMS.
      */
     public static FlagSet defaultsFor(SubscriberKind kind) {
-        return kind == SubscriberKind.PREPAID ? NONE.with(Flag.BAR_PREMIUM, true) : NONE;
+        FlagSet base = NONE.with(Flag.ROAMING_PRICE_SMS, true);
+        return kind == SubscriberKind.PREPAID ? base.with(Flag.BAR_PREMIUM, true) : base;
     }
 
     public boolean has(Flag flag) {

@@ -3,7 +3,8 @@ package org.starhash.gateway.store;
 /** The table of subscribers' settings, keyed by normalized MSISDN; a subscriber without a row has the defaults. */
 public final class Flags {
 
-    private static final int VERSION = 1;
+    /** Version 2 added the roaming price SMS, on by default: a version 1 row, written before it, has it on. */
+    private static final int VERSION = 2;
 
     public static final Table<FlagSet> TABLE = new Table<>("flags", new Codec<>() {
         @Override
@@ -15,6 +16,9 @@ public final class Flags {
         public FlagSet decode(byte[] bytes) {
             BinaryIn in = new BinaryIn(bytes);
             int version = in.u8();
+            if (version == 1) {
+                return new FlagSet(in.i64()).with(Flag.ROAMING_PRICE_SMS, true);
+            }
             if (version != VERSION) {
                 throw new IllegalStateException("unknown flags record version " + version);
             }

@@ -69,7 +69,7 @@ class MenuLibraryTest {
         assertEquals(List.of("6: action set: unknown setting 'bar_everything'; known settings: bar_commercial, bar_data, "
                         + "bar_data_abroad, bar_data_national_roaming, bar_erotic, bar_incoming, bar_incoming_roaming, "
                         + "bar_international, bar_international_except_home, bar_outgoing, bar_premium, bar_roaming, "
-                        + "bar_topup, call_waiting, callback_block, missed_call_sms"),
+                        + "bar_topup, call_waiting, callback_block, missed_call_sms, roaming_price_sms"),
                 problems(GOOD.replace("action: balance", "action: set\n      with: { bar_everything: \"on\" }\n      reply: OK")));
         assertTrue(problems(GOOD.replace("title: Storitve", "title: \"Stanje {balanse}\"")).get(0)
                 .startsWith("3: unknown placeholder {balanse}; known here: bar_commercial"));
