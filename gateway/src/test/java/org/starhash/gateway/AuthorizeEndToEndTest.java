@@ -127,4 +127,22 @@ class AuthorizeEndToEndTest {
         net.ussdc.next();
         assertTrue(TestPeer.textOf(net.answer(POSTPAID, "4")).startsWith("Zapora podatkov v gostovanju in tujini: zapora (limit)"));
     }
+
+    @Test
+    void theFirstOfTheMonthLiftsTheBarsOfTheLimitsWithNoJob() throws Exception {
+        net.close();
+        MutableClock clock = new MutableClock(java.time.Instant.parse("2026-11-30T22:00:00Z"));
+        net = new ServicesFixture(AdminApi.config(dir.resolve("config")), dir.resolve("data"), clock);
+        String roaming = "{\"id\":\"r1\",\"msisdn\":\"" + POSTPAID + "\",\"kind\":\"data_roaming\",\"zone\":\"eu\",\"amount\":\"61.00\"}";
+        String premium = "{\"id\":\"p1\",\"msisdn\":\"" + POSTPAID + "\",\"kind\":\"premium\",\"number\":\"090123\",\"amount\":\"50.00\"}";
+        assertEquals(200, AdminApi.post(net.gateway, "usage", roaming, AdminApi.TOKEN).statusCode());
+        assertEquals(200, AdminApi.post(net.gateway, "usage", premium, AdminApi.TOKEN).statusCode());
+        assertEquals(refused("roaming_limit"), ask(POSTPAID, "data_roaming", ",\"zone\":\"eu\""));
+        assertEquals(refused("premium_limit"), ask(POSTPAID, "premium", ""));
+        clock.advance(java.time.Duration.ofMinutes(59));
+        assertEquals(refused("roaming_limit"), ask(POSTPAID, "data_roaming", ",\"zone\":\"eu\""), "22:59 UTC is 23:59 in Ljubljana");
+        clock.advance(java.time.Duration.ofMinutes(2));
+        assertEquals(ALLOWED, ask(POSTPAID, "data_roaming", ",\"zone\":\"eu\""), "1 December in Ljubljana");
+        assertEquals(ALLOWED, ask(POSTPAID, "premium", ""));
+    }
 }
