@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 
 /**
  * The one way a decision about a subscriber runs, for requests and network events alike: it is made and applied
@@ -91,7 +92,7 @@ final class Decisions {
     }
 
     /** The same for a decision whose result carries more than an outcome; {@code effects} says what to hand on. */
-    <T> CompletableFuture<T> commit(Transaction<T> decide, java.util.function.Function<T, Effects> effects) {
+    <T> CompletableFuture<T> commit(Transaction<T> decide, Function<T, Effects> effects) {
         return store.submit(tx -> Objects.requireNonNull(decide.run(tx), "outcome"), (done, error) -> {
             if (error == null) {
                 handOn(effects.apply(done));

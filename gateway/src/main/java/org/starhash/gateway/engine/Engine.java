@@ -60,9 +60,9 @@ public final class Engine implements AutoCloseable {
         this.invocations = new Invocations(clock.withZone(config.zone()));
         this.dialogues = dialogues;
         this.decisions = new Decisions(store, charges, outbox, dialogues, services, invocations);
-        this.menus = new MenuRunner(new Navigator(MenuSetup.screens(config)), services, config.texts(), decisions,
-                new UsageService(config.texts(), config.keywords(), config.services().sender(), config.zone()));
-        this.events = new NetworkEvents(config, store, invocations, decisions);
+        UsageService usage = new UsageService(config.texts(), config.keywords(), config.services().sender(), config.zone());
+        this.menus = new MenuRunner(new Navigator(MenuSetup.screens(config)), services, config.texts(), decisions, usage);
+        this.events = new NetworkEvents(config, store, invocations, decisions, usage);
         this.sweeper = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "ussd-dialogue-sweep");
             t.setDaemon(true);

@@ -69,12 +69,12 @@ public final class NetworkEvents {
     private final Authorization authorization;
     private final RoamingNoticeService roamingNotices;
 
-    NetworkEvents(GatewayConfig config, Store store, Invocations invocations, Decisions decisions) {
+    NetworkEvents(GatewayConfig config, Store store, Invocations invocations, Decisions decisions, UsageService usage) {
         this.store = store;
         this.keywords = config.keywords();
         this.texts = config.texts();
         this.sender = config.services().sender();
-        this.usage = new UsageService(config.texts(), config.keywords(), sender, config.zone());
+        this.usage = usage;
         this.authorization = new Authorization(usage);
         this.roamingNotices = new RoamingNoticeService(config.texts(), config.keywords().roaming(), sender);
         this.numbering = config.numbering();

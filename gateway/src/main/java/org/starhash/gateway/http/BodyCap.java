@@ -1,6 +1,7 @@
 package org.starhash.gateway.http;
 
 import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
@@ -8,10 +9,12 @@ import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import io.netty.util.ReferenceCountUtil;
 import org.starhash.gateway.config.Secrets;
@@ -22,7 +25,7 @@ import java.nio.charset.StandardCharsets;
  * How large a body may be, decided on the headers before any of it is buffered: a batch of usage events
  * ({@code POST /admin/usage}, 1,000 events) with the right admin token may take {@link #BATCH_BODY}; every other
  * request {@link #BODY}. A body past its cap gets 413 and the connection is closed, so no peer holds more than
- * its share of memory.
+ * its share of memory: the rest of a refused body is dropped as it comes, then the connection is closed.
  */
 final class BodyCap extends ChannelInboundHandlerAdapter {
 
@@ -46,13 +49,19 @@ final class BodyCap extends ChannelInboundHandlerAdapter {
             refusing = false;
             seen = 0;
             allowed = batch(request) ? BATCH_BODY : BODY;
-            if (HttpUtil.getContentLength(request, -1L) > allowed) {
+            if (declaredLength(request) > allowed) {
                 refuse(ctx, msg);
                 return;
             }
         }
         if (refusing) {
+            // The rest of a refused body is read and dropped, so the client, still sending, gets to read the 413;
+            // the request deadline bounds how long that may take.
+            boolean last = msg instanceof LastHttpContent;
             ReferenceCountUtil.release(msg);
+            if (last) {
+                ctx.close();
+            }
             return;
         }
         if (msg instanceof HttpContent content) {
@@ -63,6 +72,15 @@ final class BodyCap extends ChannelInboundHandlerAdapter {
             }
         }
         ctx.fireChannelRead(msg);
+    }
+
+    /** The Content-Length a request declares; -1 for none or one that is not a number, which the codec refuses. */
+    private static long declaredLength(HttpRequest request) {
+        try {
+            return HttpUtil.getContentLength(request, -1L);
+        } catch (NumberFormatException notANumber) {
+            return -1;
+        }
     }
 
     private boolean batch(HttpRequest request) {
@@ -79,8 +97,12 @@ final class BodyCap extends ChannelInboundHandlerAdapter {
         refusing = true;
         FullHttpResponse tooLarge = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE,
                 Unpooled.copiedBuffer("the body is larger than " + allowed / 1024 + " KiB\n", StandardCharsets.UTF_8));
-        tooLarge.headers().set(HttpHeaderNames.CONTENT_TYPE, "text/plain; charset=utf-8");
+        tooLarge.headers().set(HttpHeaderNames.CONTENT_TYPE, "text/plain; charset=utf-8")
+                .set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
         HttpUtil.setContentLength(tooLarge, tooLarge.content().readableBytes());
-        ctx.writeAndFlush(tooLarge).addListener(ChannelFutureListener.CLOSE);
+        ChannelFuture sent = ctx.writeAndFlush(tooLarge);
+        if (msg instanceof LastHttpContent) {
+            sent.addListener(ChannelFutureListener.CLOSE);
+        }
     }
 }

@@ -7,13 +7,11 @@ import org.starhash.gateway.store.Lookup;
 import org.starhash.gateway.store.Put;
 import org.starhash.gateway.store.Subscriber;
 import org.starhash.gateway.store.Subscribers;
-import org.starhash.gateway.store.Table;
 import org.starhash.gateway.values.Money;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * A service called by an MO SMS to a paying short number (SERVICES.md §3): the MO is paid first, so what the
@@ -32,27 +30,14 @@ public record PaidMo(Service service, String chargeService, long priceCents) {
             return Decision.answer(texts.render(TextKey.SMS_NO_BALANCE, Map.of("price", Money.format(charge.amountCents()))));
         }
         Subscriber payer = charge.payer();
-        Decision decision = service.decide(call, payer, paidBy(payer, state));
-        List<Put<?>> updates = new ArrayList<>();
-        updates.add(Put.of(payer));
+        Staged paid = new Staged(state);
+        paid.put(Subscribers.TABLE, payer.msisdn(), payer); // the service sees the balance after the MO
+        Decision decision = service.decide(call, payer, paid);
+        List<Put<?>> updates = new ArrayList<>(paid.puts());
         updates.addAll(decision.updates());
         List<ChargeEvent> charges = new ArrayList<>(decision.charges());
         charges.add(new ChargeEvent(call.requestId(), call.now(), call.msisdn(), chargeService, charge.segments(),
                 charge.amountCents(), false));
         return new Decision(decision.text(), updates, charges, decision.messages(), decision.questions());
-    }
-
-    /** The state as the service sees it: the sender has paid already. */
-    private static Lookup paidBy(Subscriber payer, Lookup state) {
-        return new Lookup() {
-            @Override
-            @SuppressWarnings("unchecked")
-            public <V> Optional<V> get(Table<V> table, String key) {
-                if (table.name().equals(Subscribers.TABLE.name()) && key.equals(payer.msisdn())) {
-                    return Optional.of((V) payer);
-                }
-                return state.get(table, key);
-            }
-        };
     }
 }

@@ -6,13 +6,11 @@ import org.starhash.gateway.config.Texts;
 import org.starhash.gateway.store.Flag;
 import org.starhash.gateway.store.Flags;
 import org.starhash.gateway.store.Lookup;
-import org.starhash.gateway.store.Put;
 import org.starhash.gateway.store.RoamingRaises;
 import org.starhash.gateway.store.SpendAlerts;
 import org.starhash.gateway.store.Subscriber;
 import org.starhash.gateway.store.SubscriberKind;
 import org.starhash.gateway.store.Subscribers;
-import org.starhash.gateway.store.Table;
 import org.starhash.gateway.store.Units;
 import org.starhash.gateway.store.Usage;
 import org.starhash.gateway.store.UsageIds;
@@ -24,11 +22,8 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -223,36 +218,5 @@ public final class UsageService {
         }
         return texts.render(TextKey.ROAMING_LIMIT_REACHED_NON_EU, Map.of("limit", Money.format(roaming.nonEuLimitCents()),
                 "month", shown, "non_eu_mb", Long.toString(roaming.nonEuRaiseMb())));
-    }
-
-    /** The state as it stands with the batch's writes so far, and those writes, the last of each key kept. */
-    private static final class Staged implements Lookup {
-        private final Lookup state;
-        private final Map<String, Map<String, Object>> writes = new HashMap<>();
-        private final Map<String, Put<?>> puts = new LinkedHashMap<>();
-
-        Staged(Lookup state) {
-            this.state = state;
-        }
-
-        @Override
-        @SuppressWarnings("unchecked")
-        public <V> Optional<V> get(Table<V> table, String key) {
-            Map<String, Object> written = writes.get(table.name());
-            if (written != null && written.containsKey(key)) {
-                return Optional.of((V) written.get(key));
-            }
-            return state.get(table, key);
-        }
-
-        <V> void put(Table<V> table, String key, V value) {
-            writes.computeIfAbsent(table.name(), t -> new HashMap<>()).put(key, Objects.requireNonNull(value));
-            puts.remove(table.name() + "\u0000" + key);
-            puts.put(table.name() + "\u0000" + key, new Put<>(table, key, value));
-        }
-
-        List<Put<?>> puts() {
-            return List.copyOf(puts.values());
-        }
     }
 }

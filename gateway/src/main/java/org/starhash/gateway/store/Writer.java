@@ -67,35 +67,40 @@ final class Writer {
     /** Queues a transaction; see {@link Store#submit(Transaction, BiConsumer)}. */
     <R> CompletableFuture<R> submit(Transaction<R> transaction, BiConsumer<? super R, Throwable> afterCommit) {
         CompletableFuture<R> future = new CompletableFuture<>();
-        Pending<R> pending = new Pending<>(transaction, future, afterCommit);
-        if (!running) {
-            pending.fail(new IllegalStateException("store is closed"));
-            pending.run();
-        } else if (!queue.offer(pending)) {
-            pending.fail(new StoreBusyException("store queue is full"));
-            pending.run();
-        } else if (!running && queue.remove(pending)) {
-            // Closed between the check and the offer, after close drained the queue: refused here.
-            pending.fail(new IllegalStateException("store is closed"));
-            pending.run();
-        }
+        enqueue(queue, new Pending<>(transaction, future, afterCommit), "store queue is full");
         return future;
     }
 
     /** Queues a read that goes before any change still waiting; see {@link Store#readFirst}. */
     <R> CompletableFuture<R> read(Transaction<R> transaction) {
         CompletableFuture<R> future = new CompletableFuture<>();
-        Pending<R> pending = new Pending<>(transaction, future, null);
-        if (!running) {
-            pending.fail(new IllegalStateException("store is closed"));
-            pending.run();
-        } else if (!reads.offer(pending)) {
-            pending.fail(new StoreBusyException("too many reads wait for the store"));
-            pending.run();
-        } else if (wakeQueued.compareAndSet(false, true)) {
+        if (enqueue(reads, new Pending<>(transaction, future, null), "too many reads wait for the store")
+                && wakeQueued.compareAndSet(false, true)) {
             queue.offer(new Pending<>(tx -> null, new CompletableFuture<>(), null)); // wakes an idle writer
         }
         return future;
+    }
+
+    /**
+     * Puts a transaction in a queue of the writer, or refuses it at once on the caller's thread: the store is
+     * closed, or the queue full. Returns whether it was queued.
+     */
+    private boolean enqueue(BlockingQueue<Pending<?>> into, Pending<?> pending, String full) {
+        RuntimeException refusal = null;
+        if (!running) {
+            refusal = new IllegalStateException("store is closed");
+        } else if (!into.offer(pending)) {
+            refusal = new StoreBusyException(full);
+        } else if (!running && into.remove(pending)) {
+            // Closed between the check and the offer, after close drained the queue: refused here.
+            refusal = new IllegalStateException("store is closed");
+        }
+        if (refusal == null) {
+            return true;
+        }
+        pending.fail(refusal);
+        pending.run();
+        return false;
     }
 
     /** Runs the reads that wait, each on its own; one that writes is refused. */
