@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -59,6 +60,11 @@ final class Generations implements AutoCloseable {
         DB db;
         FileChannel channel;
         final Map<String, HTreeMap<String, byte[]>> maps = new ConcurrentHashMap<>();
+        /**
+         * Tables this file was found not to hold: asking MapDB again deserialises its whole name catalogue, which
+         * cost more than the rest of a read of a table no checkpoint has reached yet. Only {@link #writing} adds one.
+         */
+        final Set<String> missing = ConcurrentHashMap.newKeySet();
 
         Generation(int n) {
             this.file = directory.resolve("state-" + n + ".db");
@@ -83,8 +89,16 @@ final class Generations implements AutoCloseable {
         /** A table to read; null when this file has none, since reading must never write. */
         HTreeMap<String, byte[]> reading(String table) {
             HTreeMap<String, byte[]> map = maps.get(table);
-            if (map == null && db.exists(TABLE_PREFIX + table)) {
-                map = maps.computeIfAbsent(table, this::openMap);
+            if (map == null && !missing.contains(table)) {
+                if (db.exists(TABLE_PREFIX + table)) {
+                    map = maps.computeIfAbsent(table, this::openMap);
+                } else {
+                    missing.add(table);
+                    map = maps.get(table);
+                    if (map != null) {
+                        missing.remove(table); // a checkpoint created the table meanwhile
+                    }
+                }
             }
             return map;
         }
@@ -108,6 +122,7 @@ final class Generations implements AutoCloseable {
         }
 
         HTreeMap<String, byte[]> writing(String table) {
+            missing.remove(table);
             return maps.computeIfAbsent(table, this::openMap);
         }
 
@@ -118,6 +133,7 @@ final class Generations implements AutoCloseable {
         /** Closes without trusting what is in it: after a failed write it may be torn. */
         void discard() {
             maps.clear();
+            missing.clear();
             if (db != null) {
                 try {
                     db.close();

@@ -32,11 +32,16 @@ final class Materialised {
         return overlay;
     }
 
-    /** A change made durable: it joins the overlay (and the cache, unless nothing older of it exists). */
+    /**
+     * A change made durable: it joins the overlay and the cache. A new key only leaves the cache, where it may be
+     * remembered as absent, so that new keys do not push out the values read often.
+     */
     void committed(TableKey key, byte[] value, boolean isNew) {
         overlay.put(key, value == null ? Overlay.REMOVED : value, isNew);
-        if (!isNew) {
-            cache.put(key, value);
+        if (isNew) {
+            cache.forget(key);
+        } else {
+            cache.put(key, value == null ? ReadCache.ABSENT : value);
         }
     }
 
@@ -64,9 +69,9 @@ final class Materialised {
             bytes = cache.get(key);
             if (bytes == null) {
                 bytes = state.get(key.table(), key.key());
-                cache.put(key, bytes);
+                cache.put(key, bytes == null ? ReadCache.ABSENT : bytes);
             }
-            return bytes;
+            return bytes == ReadCache.ABSENT ? null : bytes;
         }
         return bytes == Overlay.REMOVED ? null : bytes;
     }

@@ -112,8 +112,11 @@ public final class Store implements AutoCloseable {
     }
 
     /**
-     * Runs a read-only transaction before any change still queued: it waits at most for the commit under way,
-     * however many changes wait behind it, and sees every durable change. A read that writes fails.
+     * Runs a read-only transaction over the durable state, before any change still queued. When the writer is not
+     * deciding or applying a batch (it is forcing the journal, or idle) the read runs at once on the caller's thread
+     * and the future is complete on return; otherwise it waits at most for the batch under way, however many
+     * changes wait behind it. It sees every durable change and none that is not durable yet. A read that writes
+     * fails.
      */
     public <R> CompletableFuture<R> readFirst(Transaction<R> transaction) {
         return writer.read(transaction);

@@ -15,7 +15,7 @@ public record StoreSettings(int maxBatch, int queueCapacity, Duration checkpoint
                             int cacheEntries) {
 
     public static final StoreSettings DEFAULTS = new StoreSettings(4096, 65_536, Duration.ofSeconds(10), 64L << 20,
-            250_000);
+            1_000_000);
 
     public StoreSettings {
         if (maxBatch < 1) {

@@ -12,6 +12,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 
@@ -20,6 +21,12 @@ import java.util.function.Supplier;
  * their changes to the journal and forces it once, makes them part of the materialised state, and hands the
  * batch to {@link Completions}. It also ticks the checkpoints. When the journal cannot be written, changes are
  * refused at once while reads go on, and a probe finds when it can again.
+ *
+ * <p>The materialised state is the writer's, guarded by {@link #stateLock}, which it holds while it decides a batch
+ * and while it applies a durable one, not while it forces the journal or waits for work. A read
+ * ({@link #read}) takes the lock on its caller's thread when it is free and runs there at once: an authorization
+ * query from an HTTP event loop then costs no hand-over to the writer and back. When the writer holds it, the read
+ * queues and the writer runs it before its next batch.
  */
 final class Writer {
 
@@ -49,6 +56,11 @@ final class Writer {
     private final FaultLog writerFault = new FaultLog(LOG, "store transaction");
     /** A step after a commit that failed: a bug of its caller's, logged once a minute while it lasts. */
     private static final FaultLog AFTER_COMMIT_FAULT = new FaultLog(LOG, "steps after a store commit");
+    /** Held by whoever reads or changes {@link #state}: the writer, or a read on its caller's thread. */
+    private final ReentrantLock stateLock = new ReentrantLock();
+    /** Cleared under the lock once the writer has stopped: a read on its caller's thread then queues and is refused. */
+    private boolean stateOpen = true;
+    private final Batch.Committed committed;
     private volatile boolean running = true;
     private volatile boolean writable = true;
     private long nextProbeNanos;
@@ -59,6 +71,7 @@ final class Writer {
         this.journal = journal;
         this.state = state;
         this.checkpoints = checkpoints;
+        this.committed = state::get;
         this.queue = new ArrayBlockingQueue<>(settings.queueCapacity());
         this.thread = new Thread(this::loop, "store-writer");
         this.thread.start();
@@ -71,9 +84,29 @@ final class Writer {
         return future;
     }
 
-    /** Queues a read that goes before any change still waiting; see {@link Store#readFirst}. */
+    /**
+     * Runs a read at once on the calling thread when the state is free, else queues it before any change still
+     * waiting; see {@link Store#readFirst}. The writer's own thread always queues: it may be inside a batch.
+     */
     <R> CompletableFuture<R> read(Transaction<R> transaction) {
         CompletableFuture<R> future = new CompletableFuture<>();
+        if (Thread.currentThread() != thread && stateLock.tryLock()) {
+            Pending<R> now = new Pending<>(transaction, future, null);
+            boolean ran = false;
+            try {
+                if (stateOpen) {
+                    runRead(now);
+                    ran = true;
+                }
+            } finally {
+                stateLock.unlock();
+            }
+            if (ran) {
+                transactions.incrementAndGet();
+                now.run(); // completes the future outside the lock
+                return future;
+            }
+        }
         if (enqueue(reads, new Pending<>(transaction, future, null), "too many reads wait for the store")
                 && wakeQueued.compareAndSet(false, true)) {
             queue.offer(new Pending<>(tx -> null, new CompletableFuture<>(), null)); // wakes an idle writer
@@ -104,21 +137,29 @@ final class Writer {
     }
 
     /** Runs the reads that wait, each on its own; one that writes is refused. */
-    private void runReads(Batch.Committed committed) {
+    private void runReads() {
         if (reads.isEmpty()) {
             return;
         }
         List<Pending<?>> taken = new ArrayList<>();
         reads.drainTo(taken);
-        for (Pending<?> read : taken) {
-            Batch alone = new Batch(committed);
-            read.run(alone);
-            if (!alone.isEmpty()) {
-                read.fail(new IllegalStateException("a read of the store tried to write"));
-            }
+        stateLock.lock();
+        try {
+            taken.forEach(this::runRead);
+        } finally {
+            stateLock.unlock();
         }
         transactions.addAndGet(taken.size());
         completeOrRun(taken);
+    }
+
+    /** Runs one read against the durable state, with the lock held; one that writes is refused. */
+    private void runRead(Pending<?> read) {
+        Batch alone = new Batch(committed);
+        read.run(alone);
+        if (!alone.isEmpty()) {
+            read.fail(new IllegalStateException("a read of the store tried to write"));
+        }
     }
 
     /** Whether the calling thread completes the store's futures (and so must not wait for one). */
@@ -140,13 +181,12 @@ final class Writer {
 
     private void loop() {
         List<Pending<?>> taken = new ArrayList<>(settings.maxBatch());
-        Batch.Committed committed = state::get;
         while (running || !queue.isEmpty()) {
             try {
-                runReads(committed);
+                runReads();
                 Pending<?> first = queue.poll(checkpoints.running() || !writable ? 10 : 100, TimeUnit.MILLISECONDS);
                 wakeQueued.set(false);
-                runReads(committed);
+                runReads();
                 if (!writable) {
                     probe();
                 }
@@ -156,20 +196,30 @@ final class Writer {
                     // Any wake-up just drained is spent: a read queued before this runs at the top of the loop,
                     // one queued after it queues a wake-up of its own.
                     wakeQueued.set(false);
-                    if (!writable) {
-                        refuseChanges(taken, committed, () -> new StoreFailedException(
-                                "the journal cannot be written: changes are refused until it can", null));
-                    } else if (state.overlay().size() >= OVERLAY_LIMIT) {
-                        refuseChanges(taken, committed, () -> new StoreBusyException(
-                                "checkpoints are failing and the overlay is full"));
-                    } else {
-                        writeBatch(taken, new Batch(committed));
+                    stateLock.lock();
+                    try {
+                        if (!writable) {
+                            refuseChanges(taken, () -> new StoreFailedException(
+                                    "the journal cannot be written: changes are refused until it can", null));
+                        } else if (state.overlay().size() >= OVERLAY_LIMIT) {
+                            refuseChanges(taken, () -> new StoreBusyException(
+                                    "checkpoints are failing and the overlay is full"));
+                        } else {
+                            writeBatch(taken, new Batch(committed));
+                        }
+                    } finally {
+                        stateLock.unlock();
                     }
                     completeOrRun(taken);
                     taken.clear();
                 }
-                checkpoints.tick(false);
-                checkpoints.answerRequests();
+                stateLock.lock();
+                try {
+                    checkpoints.tick(false);
+                    checkpoints.answerRequests();
+                } finally {
+                    stateLock.unlock();
+                }
                 if (writable) {
                     journalFault.ok(); // lets the end of a fault be logged even when no change comes
                 }
@@ -197,6 +247,7 @@ final class Writer {
         }
     }
 
+    /** Decides and commits a batch; called with the lock held, it lets go of it while the journal is forced. */
     private void writeBatch(List<Pending<?>> taken, Batch batch) {
         for (Pending<?> pending : taken) {
             pending.run(batch);
@@ -206,9 +257,17 @@ final class Writer {
             return;
         }
         List<JournalEntry> entries = batch.entries();
+        Exception failure = null;
+        stateLock.unlock();
         try {
             journal.write(journal.lastSeq() + 1, entries);
         } catch (IOException | RuntimeException e) {
+            failure = e;
+        } finally {
+            stateLock.lock();
+        }
+        if (failure != null) {
+            Exception e = failure;
             journalFault.failed(e);
             writable = false;
             probeBackoffNanos = PROBE_MIN_NANOS;
@@ -227,7 +286,7 @@ final class Writer {
     }
 
     /** Answers what writes nothing and refuses the rest, each transaction on its own so none sees another's writes. */
-    private void refuseChanges(List<Pending<?>> taken, Batch.Committed committed, Supplier<RuntimeException> refusal) {
+    private void refuseChanges(List<Pending<?>> taken, Supplier<RuntimeException> refusal) {
         for (Pending<?> pending : taken) {
             Batch alone = new Batch(committed);
             pending.run(alone);
@@ -267,7 +326,13 @@ final class Writer {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        runReads(state::get);
+        runReads();
+        stateLock.lock();
+        try {
+            stateOpen = false;
+        } finally {
+            stateLock.unlock();
+        }
         completions.close();
         Pending<?> late;
         while ((late = reads.poll()) != null) {

@@ -42,6 +42,21 @@ public final class FaultyDisk implements Disk {
     private volatile long spaceLeft = Long.MAX_VALUE;
     private volatile boolean descriptorsExhausted;
     private final AtomicLong injected = new AtomicLong();
+    private volatile Predicate<Path> heldForces = path -> false;
+    private volatile java.util.concurrent.CountDownLatch forceEntered = new java.util.concurrent.CountDownLatch(0);
+    private volatile java.util.concurrent.CountDownLatch forceGate = new java.util.concurrent.CountDownLatch(0);
+
+    /**
+     * Holds every force of the files {@code files} picks until {@code gate} opens; {@code entered} counts down as
+     * one begins: a test sees the writer mid-commit.
+     */
+    public FaultyDisk holdForces(Predicate<Path> files, java.util.concurrent.CountDownLatch entered,
+                                 java.util.concurrent.CountDownLatch gate) {
+        this.forceEntered = entered;
+        this.forceGate = gate;
+        this.heldForces = files;
+        return this;
+    }
 
     /**
      * Fails the {@code nth} operation of a kind on the files {@code filter} picks, and every one after it if
@@ -211,6 +226,15 @@ public final class FaultyDisk implements Disk {
         @Override
         public void force(boolean metaData) throws IOException {
             check(Op.FORCE, path);
+            if (heldForces.test(path)) {
+                forceEntered.countDown();
+                try {
+                    forceGate.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IOException("interrupted while a test held the force", e);
+                }
+            }
             real.force(metaData);
         }
 

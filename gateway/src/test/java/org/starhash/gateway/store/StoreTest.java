@@ -190,4 +190,72 @@ class StoreTest {
             assertTrue(keys.stream().allMatch(k -> (k.charAt(k.length() - 1) - '0') % 2 == 1), keys.toString());
         }
     }
+
+    @Test
+    void aKeyReadAsAbsentIsSeenOnceWrittenAndGoneOnceRemovedAcrossCheckpoints(@TempDir Path dir) throws Exception {
+        // The cache remembers that MapDB lacks a key; a write, a checkpoint or a removal must never leave it stale.
+        StoreSettings bigCache = new StoreSettings(64, 1024, Duration.ofHours(1), 4096, 1000);
+        try (Store store = Store.open(dir, bigCache)) {
+            for (int i = 0; i < 50; i++) {
+                String key = "38672" + (100000 + i);
+                assertFalse(store.read(Subscribers.TABLE, key).isPresent());
+                store.submit(tx -> {
+                    tx.insert(Subscribers.TABLE, key, Subscriber.prepaid(key, 7, NOV));
+                    return null;
+                }).get(5, TimeUnit.SECONDS);
+            }
+            assertTrue(store.checkpoint().join());
+            assertTrue(store.checkpoint().join());
+            for (int i = 0; i < 50; i++) {
+                String key = "38672" + (100000 + i);
+                assertEquals(7, store.read(Subscribers.TABLE, key).orElseThrow().balanceCents(), key);
+                if (i % 2 == 0) {
+                    store.submit(tx -> {
+                        tx.remove(Subscribers.TABLE, key);
+                        return null;
+                    }).get(5, TimeUnit.SECONDS);
+                }
+            }
+            assertTrue(store.checkpoint().join());
+            assertTrue(store.checkpoint().join());
+            for (int i = 0; i < 50; i++) {
+                String key = "38672" + (100000 + i);
+                assertEquals(i % 2 == 1, store.read(Subscribers.TABLE, key).isPresent(), key);
+            }
+        }
+    }
+
+    @Test
+    void aReadIsAnsweredOnItsCallersThreadWhileTheWriterForcesTheJournal(@TempDir Path dir) throws Exception {
+        FaultyDisk disk = new FaultyDisk();
+        try (Store store = Store.open(dir, StoreSettings.DEFAULTS, disk)) {
+            store.submit(tx -> {
+                tx.put(Subscriber.prepaid("38670000001", 100, NOV));
+                return null;
+            }).get(5, TimeUnit.SECONDS);
+            java.util.concurrent.CountDownLatch entered = new java.util.concurrent.CountDownLatch(1);
+            java.util.concurrent.CountDownLatch gate = new java.util.concurrent.CountDownLatch(1);
+            disk.holdForces(path -> path.toString().contains("journal"), entered, gate);
+            CompletableFuture<Object> change = store.submit(tx -> {
+                tx.put(Subscriber.prepaid("38670000001", 200, NOV));
+                return null;
+            });
+            assertTrue(entered.await(5, TimeUnit.SECONDS), "the writer never forced the journal");
+            try {
+                String[] ranOn = new String[1];
+                CompletableFuture<Long> read = store.readFirst(tx -> {
+                    ranOn[0] = Thread.currentThread().getName();
+                    return tx.subscriber("38670000001").orElseThrow().balanceCents();
+                });
+                assertTrue(read.isDone(), "the read waited for the commit's force");
+                assertEquals(100, read.get(), "the read saw a change that is not durable yet");
+                assertEquals(Thread.currentThread().getName(), ranOn[0]);
+                assertFalse(change.isDone());
+            } finally {
+                gate.countDown();
+            }
+            change.get(5, TimeUnit.SECONDS);
+            assertEquals(200, store.readFirst(tx -> tx.subscriber("38670000001").orElseThrow().balanceCents()).get(5, TimeUnit.SECONDS));
+        }
+    }
 }
