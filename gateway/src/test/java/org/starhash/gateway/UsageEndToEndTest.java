@@ -124,6 +124,28 @@ class UsageEndToEndTest {
     }
 
     @Test
+    void anIdIsRememberedForKeepIdsDaysThenForgottenAndCountedAgain() throws Exception {
+        net.close();
+        MutableClock clock = new MutableClock(java.time.Instant.parse("2026-11-23T10:00:00Z"));
+        net = new ServicesFixture(AdminApi.config(dir.resolve("config")), dir.resolve("data"), clock);
+        counted(roaming("checkpointed", PREPAID, "eu", "1.00"));
+        net.close(); // the store's last checkpoint puts the id in its state file
+        net = new ServicesFixture(AdminApi.config(dir.resolve("config")), dir.resolve("data"), clock);
+        counted(roaming("recent", PREPAID, "eu", "1.00")); // in the journal and the writer's overlay only
+        clock.advance(java.time.Duration.ofDays(62));
+        assertEquals(0, net.gateway.engine().events().expireUsageIds(), "62 days (services.usage.keep_ids_days) are kept");
+        assertEquals(result("checkpointed", "duplicate", ""), counted(roaming("checkpointed", PREPAID, "eu", "1.00")));
+        counted(roaming("late", PREPAID, "eu", "1.00"));
+        clock.advance(java.time.Duration.ofDays(1));
+        assertEquals(2, net.gateway.engine().events().expireUsageIds());
+        assertEquals(1, net.gateway.store().size(org.starhash.gateway.store.UsageIds.TABLE), "the id counted on day 62 stays");
+        assertEquals(result("late", "duplicate", ""), counted(roaming("late", PREPAID, "eu", "1.00")));
+        assertEquals(result("checkpointed", "counted", ""), counted(roaming("checkpointed", PREPAID, "eu", "1.00")),
+                "a forgotten id counts again");
+        assertEquals(result("recent", "counted", ""), counted(roaming("recent", PREPAID, "eu", "1.00")));
+    }
+
+    @Test
     void aBatchWithOneBadEventAppliesNothing() throws Exception {
         HttpResponse<String> bad = post("{\"events\":[" + roaming("b1", PREPAID, "eu", "61.00") + ","
                 + roaming("b2", PREPAID, "eu", "12.505") + "]}");

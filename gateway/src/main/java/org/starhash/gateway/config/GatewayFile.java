@@ -43,8 +43,11 @@ record GatewayFile(Smpp smpp, Http http, Numbering numbering, Store store, Billi
     }
 
     record Services(String sender, TopUp topup, Callback callback, CollectCall collectCall, Barring barring,
-                    Forwarding forwarding, Roaming roaming, Premium premium, SpendAlert spendAlert, StormAlerts stormAlerts,
-                    Directory directory, Donations donations, Map<String, Provider> contentProviders) {
+                    Forwarding forwarding, Roaming roaming, Premium premium, SpendAlert spendAlert, Usage usage,
+                    StormAlerts stormAlerts, Directory directory, Donations donations, Map<String, Provider> contentProviders) {
+    }
+
+    record Usage(Integer keepIdsDays) {
     }
 
     record Premium(String monthlyLimit) {

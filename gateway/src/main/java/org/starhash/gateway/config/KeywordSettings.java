@@ -15,16 +15,25 @@ import java.util.Optional;
  * @param roaming   the roaming data limits and what GPRS TUJINA adds
  * @param premium   the monthly limit of 090 calls
  * @param spendAlertCents the extra-spend alert's threshold when switched on without one (LIMIT VKLOP)
+ * @param keepUsageIdsDays how long a usage event's id is remembered, so that the same id again is a duplicate
  * @param storm     storm alerts (NEURJE)
  * @param directory the 1188 directory
  * @param donations donation keywords, upper-case without diacritics
  * @param providers content providers by id, in the order of the file; a stop keyword on a number belongs to one
  */
-public record KeywordSettings(Roaming roaming, Premium premium, long spendAlertCents, Storm storm, Directory directory, Map<String, Donation> donations,
+public record KeywordSettings(Roaming roaming, Premium premium, long spendAlertCents, int keepUsageIdsDays, Storm storm, Directory directory, Map<String, Donation> donations,
                               Map<String, Provider> providers) {
 
     /** The highest extra-spend threshold, in whole euros. */
     public static final int MAX_SPEND_ALERT = 10_000;
+    /**
+     * Usage ids are kept this long by default: the current and the whole previous billing month, so a batch sent
+     * again across a month's end is still answered {@code duplicate}; an event older than that is refused as of a
+     * closed month in any case when its {@code at} says so.
+     */
+    public static final int DEFAULT_KEEP_USAGE_IDS_DAYS = 62;
+    /** Fewer days would forget an id of the month still being counted. */
+    public static final int MIN_KEEP_USAGE_IDS_DAYS = 32;
 
     public KeywordSettings {
         Objects.requireNonNull(roaming, "roaming");

@@ -49,7 +49,7 @@ final class KeywordValidation {
 
     KeywordSettings settings(GatewayFile.Services given) throws ConfigException {
         GatewayFile.Services s = given == null
-                ? new GatewayFile.Services(null, null, null, null, null, null, null, null, null, null, null, null, null) : given;
+                ? new GatewayFile.Services(null, null, null, null, null, null, null, null, null, null, null, null, null, null) : given;
         GatewayFile.Roaming r = s.roaming() == null ? new GatewayFile.Roaming(null, null, null, null) : s.roaming();
         KeywordSettings.Roaming roaming = new KeywordSettings.Roaming(
                 positive("services.roaming.eu_limit", or(r.euLimit(), "61")),
@@ -61,7 +61,10 @@ final class KeywordValidation {
                 positive("services.premium.monthly_limit", or(p.monthlyLimit(), "50")));
         int threshold = checks.range("services.spend_alert.threshold",
                 or(s.spendAlert() == null ? null : s.spendAlert().threshold(), 40), 1, KeywordSettings.MAX_SPEND_ALERT);
-        return new KeywordSettings(roaming, premium, threshold * 100L, storm(s.stormAlerts()), directory(s.directory()), donations(s.donations()),
+        int keepIds = checks.range("services.usage.keep_ids_days",
+                or(s.usage() == null ? null : s.usage().keepIdsDays(), KeywordSettings.DEFAULT_KEEP_USAGE_IDS_DAYS),
+                KeywordSettings.MIN_KEEP_USAGE_IDS_DAYS, 3660);
+        return new KeywordSettings(roaming, premium, threshold * 100L, keepIds, storm(s.stormAlerts()), directory(s.directory()), donations(s.donations()),
                 providers(s.contentProviders()));
     }
 

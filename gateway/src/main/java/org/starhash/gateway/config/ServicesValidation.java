@@ -17,7 +17,7 @@ final class ServicesValidation {
     }
 
     ServiceSettings services(GatewayFile.Services given) throws ConfigException {
-        GatewayFile.Services s = given == null ? new GatewayFile.Services(null, null, null, null, null, null, null, null, null, null, null, null, null) : given;
+        GatewayFile.Services s = given == null ? new GatewayFile.Services(null, null, null, null, null, null, null, null, null, null, null, null, null, null) : given;
         String sender = or(s.sender(), "7070");
         if (!sender.matches("[0-9]{3,15}")) {
             throw checks.error("services.sender", "'" + sender + "' must be 3 to 15 digits");

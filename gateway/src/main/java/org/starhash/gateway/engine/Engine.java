@@ -41,6 +41,9 @@ public final class Engine implements AutoCloseable {
     /** A failing request is logged as a fault, not once per request: under a fault every request fails alike. */
     private final FaultLog requestFault = new FaultLog(LOG, "requests");
     private final FaultLog sweepFault = new FaultLog(LOG, "USSD dialogue sweeps");
+    private final FaultLog expiryFault = new FaultLog(LOG, "usage id expiry");
+    /** How often the usage ids past their days are looked for: each time walks the whole table once. */
+    private static final long EXPIRE_IDS_EVERY_MINUTES = 6 * 60;
 
     private final Router router;
     private final Texts texts;
@@ -51,6 +54,8 @@ public final class Engine implements AutoCloseable {
     private final Decisions decisions;
     private final NetworkEvents events;
     private final ScheduledExecutorService sweeper;
+    /** Its own thread: walking millions of usage ids must not hold up the dialogue sweeps. */
+    private final ScheduledExecutorService housekeeping;
 
     public Engine(GatewayConfig config, Map<String, Service> services, MenuLibrary library, Dialogues dialogues,
                   Store store, ChargeDispatcher charges, OutboxDispatcher outbox, Clock clock) {
@@ -70,6 +75,24 @@ public final class Engine implements AutoCloseable {
         });
         long every = Math.max(1, dialogues.timeout().toMillis() / 4);
         sweeper.scheduleWithFixedDelay(this::sweepOnSchedule, every, every, TimeUnit.MILLISECONDS);
+        this.housekeeping = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "usage-id-expiry");
+            t.setDaemon(true);
+            return t;
+        });
+        housekeeping.scheduleWithFixedDelay(this::expireOnSchedule, 5, EXPIRE_IDS_EVERY_MINUTES, TimeUnit.MINUTES);
+    }
+
+    private void expireOnSchedule() {
+        try {
+            int forgotten = events.expireUsageIds();
+            if (forgotten > 0) {
+                LOG.info("forgot {} usage ids past services.usage.keep_ids_days", forgotten);
+            }
+            expiryFault.ok();
+        } catch (RuntimeException e) {
+            expiryFault.failed(e);
+        }
     }
 
     /** The events the network reports (missed calls, reachability) and the operator's resets. */
@@ -176,9 +199,10 @@ public final class Engine implements AutoCloseable {
         });
     }
 
-    /** Stops sweeping dialogues. */
+    /** Stops sweeping dialogues and expiring usage ids. */
     @Override
     public void close() {
         sweeper.shutdownNow();
+        housekeeping.shutdownNow();
     }
 }

@@ -16,6 +16,7 @@ import org.starhash.gateway.store.Store;
 import org.starhash.gateway.store.Subscriber;
 import org.starhash.gateway.store.Subscriptions;
 import org.starhash.gateway.store.Tx;
+import org.starhash.gateway.store.UsageIds;
 import org.starhash.gateway.values.AuthorizeQuery;
 import org.starhash.gateway.values.UsageEvent;
 import org.starhash.gateway.values.Numbering;
@@ -173,8 +174,17 @@ public final class NetworkEvents {
     }
 
     /**
+     * Forgets the usage ids counted longer ago than {@code services.usage.keep_ids_days}, a thousand a transaction,
+     * and returns how many. It waits for the store: call it from a housekeeping thread.
+     */
+    public int expireUsageIds() {
+        return store.removeWhere(UsageIds.TABLE, usage.idExpired(invocations.now()), 1000);
+    }
+
+    /**
      * The network's question before a subscriber does something: the barrings and the month's limits together.
-     * A read that goes before any queued change, so it waits at most for the commit under way.
+     * A read that goes before any queued change, so it waits at most for the commit under way; when the writer is
+     * forcing the journal or idle it is answered at once on the caller's thread.
      *
      * @param known   the subscriber exists
      * @param refusal why not, empty when allowed

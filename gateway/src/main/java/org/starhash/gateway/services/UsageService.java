@@ -18,6 +18,7 @@ import org.starhash.gateway.values.Money;
 import org.starhash.gateway.values.OutboxMessage;
 import org.starhash.gateway.values.UsageEvent;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
@@ -25,6 +26,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * Counts usage events against the package and the limits of a month (SERVICES.md §3, seed 002 "Nadzor porabe"):
@@ -40,11 +42,13 @@ public final class UsageService {
     private final KeywordSettings.Premium premium;
     private final String sender;
     private final ZoneId zone;
+    private final int keepIdsDays;
 
     public UsageService(Texts texts, KeywordSettings settings, String sender, ZoneId zone) {
         this.texts = texts;
         this.roaming = settings.roaming();
         this.premium = settings.premium();
+        this.keepIdsDays = settings.keepUsageIdsDays();
         this.sender = sender;
         this.zone = zone;
     }
@@ -202,6 +206,15 @@ public final class UsageService {
      */
     public boolean roamingBarred(Lookup state, String msisdn, YearMonth month, boolean eu) {
         return roamingReached(Usage.of(state, msisdn, month), RoamingRaises.raisedIn(state, msisdn, month), eu) != 0;
+    }
+
+    /**
+     * Which remembered usage ids may be forgotten at {@code now}: those counted more than
+     * {@code services.usage.keep_ids_days} days before today, in the operator's zone.
+     */
+    public Predicate<LocalDate> idExpired(Instant now) {
+        LocalDate oldestKept = LocalDate.ofInstant(now, zone).minusDays(keepIdsDays);
+        return counted -> counted.isBefore(oldestKept);
     }
 
     /** Whether 090 calls are barred by the monthly limit (postpaid only). */

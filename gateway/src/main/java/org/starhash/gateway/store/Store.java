@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.BiConsumer;
+import java.util.function.Predicate;
 
 /**
  * The embedded store. Every change is a {@link Transaction} run by one writer thread ({@link Writer}); a batch of
@@ -157,6 +158,67 @@ public final class Store implements AutoCloseable {
             }
         });
         return page;
+    }
+
+    /**
+     * Removes the rows of a table whose value {@code expired} accepts, and returns how many: at most {@code page}
+     * keys a transaction, each looked at again in it. It walks the state file on the caller's thread, so a table of
+     * millions costs the writer only the removals; the rows changed since the last checkpoint it asks the writer
+     * for. For housekeeping threads: it waits for each page. A checkpoint that replaces the state file under the
+     * walk ends it early; what it left is found by the next call.
+     */
+    public <V> int removeWhere(Table<V> table, Predicate<V> expired, int page) {
+        if (page < 1) {
+            throw new IllegalArgumentException("a page holds at least one key");
+        }
+        List<String> keys = new ArrayList<>(page);
+        int removed = 0;
+        List<String> recent = await(submit(tx -> {
+            List<String> found = new ArrayList<>();
+            state.overlay().newest().forEach((k, v) -> {
+                if (k.table().equals(table.name()) && v != Overlay.REMOVED && expired.test(table.codec().decode(v))) {
+                    found.add(k.key());
+                }
+            });
+            return found;
+        }));
+        for (String key : recent) {
+            keys.add(key);
+            if (keys.size() == page) {
+                removed += removeExpired(table, expired, keys);
+            }
+        }
+        try {
+            for (Map.Entry<String, byte[]> row : generations.complete().table(table.name()).entrySet()) {
+                if (expired.test(table.codec().decode(row.getValue()))) {
+                    keys.add(row.getKey());
+                    if (keys.size() == page) {
+                        removed += removeExpired(table, expired, keys);
+                    }
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.info("store: removing expired rows of {} stopped early, the rest go at the next sweep: {}",
+                    table.name(), e.toString());
+        }
+        return removed + (keys.isEmpty() ? 0 : removeExpired(table, expired, keys));
+    }
+
+    /** Removes those of {@code keys} that are still there and still expired, in one transaction; empties the list. */
+    private <V> int removeExpired(Table<V> table, Predicate<V> expired, List<String> keys) {
+        List<String> page = List.copyOf(keys);
+        keys.clear();
+        return await(submit(tx -> {
+            int n = 0;
+            for (String key : page) {
+                Optional<V> value = tx.get(table, key);
+                if (value.isPresent() && expired.test(value.get())) {
+                    tx.remove(table, key);
+                    n++;
+                }
+            }
+            return n;
+        }));
     }
 
     /** How many keys a table holds; waits for the writer. */

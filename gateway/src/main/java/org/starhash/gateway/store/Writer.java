@@ -203,7 +203,7 @@ final class Writer {
                                     "the journal cannot be written: changes are refused until it can", null));
                         } else if (state.overlay().size() >= OVERLAY_LIMIT) {
                             refuseChanges(taken, () -> new StoreBusyException(
-                                    "checkpoints are failing and the overlay is full"));
+                                    "the state file is behind (checkpoints fail, or are slower than the changes): the overlay is full"));
                         } else {
                             writeBatch(taken, new Batch(committed));
                         }
