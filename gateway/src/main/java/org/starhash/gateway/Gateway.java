@@ -16,6 +16,7 @@ import org.starhash.gateway.services.Service;
 import org.starhash.gateway.services.Services;
 import org.starhash.gateway.smpp.SmppServer;
 import org.starhash.gateway.store.Disk;
+import org.starhash.gateway.store.KeyFile;
 import org.starhash.gateway.store.Store;
 import org.starhash.gateway.store.Subscribers;
 import org.starhash.gateway.ussd.Dialogues;
@@ -48,6 +49,8 @@ public final class Gateway implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Gateway.class);
     /** Where the store lives inside the data directory. */
     public static final String STORE_DIRECTORY = "store";
+    /** The key one-time codes are hashed with, made at the first start; readable by the gateway's user only. */
+    public static final String OTP_KEY = "otp.key";
 
     private final Resources resources;
     private final Store store;
@@ -95,7 +98,8 @@ public final class Gateway implements AutoCloseable {
                 LOG.warn("no menu directory: USSD menus are off");
             }
             Dialogues dialogues = new Dialogues(config.ussd().dialogueTimeout(), clock);
-            Engine engine = resources.add(new Engine(config, services, menus, dialogues, store, charges, outbox, clock));
+            Engine engine = resources.add(new Engine(config, services, menus, dialogues, store, charges, outbox, clock,
+                    KeyFile.loadOrCreate(dataDir.resolve(OTP_KEY))));
             SmppServer smpp = resources.add(new SmppServer(config.smpp(), config.sms(), engine, config.ussd().itsSessionInfo()));
             outbox.start(smpp.courier(config.outbox()));
             InetSocketAddress address = smpp.start();

@@ -44,7 +44,11 @@ record GatewayFile(Smpp smpp, Http http, Numbering numbering, Store store, Billi
 
     record Services(String sender, TopUp topup, Callback callback, CollectCall collectCall, Barring barring,
                     Forwarding forwarding, Roaming roaming, Premium premium, SpendAlert spendAlert, Usage usage,
-                    StormAlerts stormAlerts, Directory directory, Donations donations, Map<String, Provider> contentProviders) {
+                    Otp otp, StormAlerts stormAlerts, Directory directory, Donations donations,
+                    Map<String, Provider> contentProviders) {
+    }
+
+    record Otp(Integer validSeconds, Integer resendSeconds, Integer maxSends, Integer windowMinutes, Integer maxAttempts) {
     }
 
     record Usage(Integer keepIdsDays) {

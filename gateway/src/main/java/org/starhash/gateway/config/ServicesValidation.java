@@ -16,8 +16,19 @@ final class ServicesValidation {
         this.checks = new Checks(fileName);
     }
 
+    OtpSettings otp(GatewayFile.Services given) throws ConfigException {
+        GatewayFile.Otp o = given == null || given.otp() == null ? new GatewayFile.Otp(null, null, null, null, null) : given.otp();
+        OtpSettings d = OtpSettings.DEFAULTS;
+        int valid = checks.range("services.otp.valid_seconds", or(o.validSeconds(), (int) d.valid().toSeconds()), 30, 3600);
+        int resend = checks.range("services.otp.resend_seconds", or(o.resendSeconds(), (int) d.resend().toSeconds()), 1, valid);
+        int sends = checks.range("services.otp.max_sends", or(o.maxSends(), d.maxSends()), 1, 100);
+        int window = checks.range("services.otp.window_minutes", or(o.windowMinutes(), (int) d.window().toMinutes()), 1, 1440);
+        int attempts = checks.range("services.otp.max_attempts", or(o.maxAttempts(), d.maxAttempts()), 1, 20);
+        return new OtpSettings(Duration.ofSeconds(valid), Duration.ofSeconds(resend), sends, Duration.ofMinutes(window), attempts);
+    }
+
     ServiceSettings services(GatewayFile.Services given) throws ConfigException {
-        GatewayFile.Services s = given == null ? new GatewayFile.Services(null, null, null, null, null, null, null, null, null, null, null, null, null, null) : given;
+        GatewayFile.Services s = given == null ? new GatewayFile.Services(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null) : given;
         String sender = or(s.sender(), "7070");
         if (!sender.matches("[0-9]{3,15}")) {
             throw checks.error("services.sender", "'" + sender + "' must be 3 to 15 digits");

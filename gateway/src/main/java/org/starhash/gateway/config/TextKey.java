@@ -124,7 +124,12 @@ public enum TextKey {
     DIRECTORY_MORE("count"),
     DIRECTORY_NO_BALANCE("price"),
     CONTENT_STOPPED("provider", "contact"),
-    CONTENT_NOT_SUBSCRIBED("provider", "contact");
+    CONTENT_NOT_SUBSCRIBED("provider", "contact"),
+    OTP_LOGIN("code", "minutes"),
+    OTP_LINK("code", "minutes"),
+    E_INVOICE("period", "amount", "where"),
+    E_INVOICE_EMAIL,
+    E_INVOICE_BANK;
 
     private final Set<String> placeholders;
 

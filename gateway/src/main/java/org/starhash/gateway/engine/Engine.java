@@ -57,8 +57,21 @@ public final class Engine implements AutoCloseable {
     /** Its own thread: walking millions of usage ids must not hold up the dialogue sweeps. */
     private final ScheduledExecutorService housekeeping;
 
+    /** An engine whose one-time codes are hashed with a key of its own, kept nowhere: for tests and tools. */
     public Engine(GatewayConfig config, Map<String, Service> services, MenuLibrary library, Dialogues dialogues,
                   Store store, ChargeDispatcher charges, OutboxDispatcher outbox, Clock clock) {
+        this(config, services, library, dialogues, store, charges, outbox, clock, randomKey());
+    }
+
+    private static byte[] randomKey() {
+        byte[] key = new byte[32];
+        new java.security.SecureRandom().nextBytes(key);
+        return key;
+    }
+
+    /** @param otpKey the key one-time codes are hashed with, kept in the data directory */
+    public Engine(GatewayConfig config, Map<String, Service> services, MenuLibrary library, Dialogues dialogues,
+                  Store store, ChargeDispatcher charges, OutboxDispatcher outbox, Clock clock, byte[] otpKey) {
         this.router = new Router(config.ussdCodes(), config.shortNumbers(), services, library::menu, config.texts());
         this.texts = config.texts();
         this.numbering = config.numbering();
@@ -67,7 +80,7 @@ public final class Engine implements AutoCloseable {
         this.decisions = new Decisions(store, charges, outbox, dialogues, services, invocations);
         UsageService usage = new UsageService(config.texts(), config.keywords(), config.services().sender(), config.zone());
         this.menus = new MenuRunner(new Navigator(MenuSetup.screens(config)), services, config.texts(), decisions, usage);
-        this.events = new NetworkEvents(config, store, invocations, decisions, usage);
+        this.events = new NetworkEvents(config, store, invocations, decisions, usage, otpKey);
         this.sweeper = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "ussd-dialogue-sweep");
             t.setDaemon(true);

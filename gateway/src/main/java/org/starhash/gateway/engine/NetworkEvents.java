@@ -7,9 +7,11 @@ import org.starhash.gateway.config.Texts;
 import org.starhash.gateway.services.Authorization;
 import org.starhash.gateway.services.BarringService;
 import org.starhash.gateway.services.ContentStopService;
+import org.starhash.gateway.services.EInvoiceService;
 import org.starhash.gateway.services.Decision;
 import org.starhash.gateway.services.Invocation;
 import org.starhash.gateway.services.MissedCallService;
+import org.starhash.gateway.services.OtpService;
 import org.starhash.gateway.services.RoamingNoticeService;
 import org.starhash.gateway.services.UsageService;
 import org.starhash.gateway.store.Store;
@@ -22,6 +24,7 @@ import org.starhash.gateway.values.UsageEvent;
 import org.starhash.gateway.values.Numbering;
 import org.starhash.gateway.values.OutboxMessage;
 
+import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -69,8 +72,14 @@ public final class NetworkEvents {
     private final UsageService usage;
     private final Authorization authorization;
     private final RoamingNoticeService roamingNotices;
+    private final OtpService otp;
+    private final EInvoiceService eInvoices;
+    private final SecureRandom random = new SecureRandom();
 
-    NetworkEvents(GatewayConfig config, Store store, Invocations invocations, Decisions decisions, UsageService usage) {
+    NetworkEvents(GatewayConfig config, Store store, Invocations invocations, Decisions decisions, UsageService usage,
+                  byte[] otpKey) {
+        this.otp = new OtpService(config.otp(), config.texts(), config.services().sender(), otpKey);
+        this.eInvoices = new EInvoiceService(config.texts(), config.services().sender());
         this.store = store;
         this.keywords = config.keywords();
         this.texts = config.texts();
@@ -171,6 +180,59 @@ public final class NetworkEvents {
         }, Counted::effects).thenApply(counted -> new UsageResults(counted.decided().results().stream()
                 .map(r -> new UsageResults.Event(r.id(), r.result(), r.reason(), r.actions())).toList(),
                 counted.decided().refusal()));
+    }
+
+    /**
+     * What an admin call about a subscriber came to, with the numbers its answer carries.
+     *
+     * @param known   the subscriber exists
+     * @param result  the answer's word
+     * @param numbers more fields of the answer, in order
+     */
+    public record Answer(boolean known, String result, Map<String, Long> numbers) {
+    }
+
+    /** What a one-time code may be for. */
+    public static final java.util.Set<String> OTP_PURPOSES = OtpService.PURPOSES;
+    /** Digits of a one-time code. */
+    public static final int OTP_DIGITS = OtpService.DIGITS;
+
+    /** Sends a one-time code for a purpose ({@link #OTP_PURPOSES}), unless too soon, too many or disabled. */
+    public CompletableFuture<Answer> requestOtp(String msisdn, String purpose) {
+        String code = String.format(java.util.Locale.ROOT, "%0" + OtpService.DIGITS + "d",
+                random.nextInt((int) Math.pow(10, OtpService.DIGITS)));
+        return answer(msisdn, (call, s, tx) -> otp.request(call, s, purpose, code, tx));
+    }
+
+    /** Checks a one-time code; a right one is spent. */
+    public CompletableFuture<Answer> verifyOtp(String msisdn, String purpose, String code) {
+        return answer(msisdn, (call, s, tx) -> otp.verify(call.now(), msisdn, purpose, code, tx));
+    }
+
+    /** Switches SMS codes off or on for a number (a business account's main administrator). */
+    public CompletableFuture<Answer> otpEnabled(String msisdn, boolean enabled) {
+        return answer(msisdn, (call, s, tx) -> otp.enable(msisdn, enabled, call.day()));
+    }
+
+    /** The e-invoice of a billing period was delivered: its SMS, once per period. */
+    public CompletableFuture<Result> eInvoiceDelivered(String msisdn, java.time.YearMonth period, long cents, boolean bank) {
+        return decide(msisdn, (call, s, tx) -> eInvoices.delivered(call, s, period, cents, bank, tx));
+    }
+
+    private interface Answering {
+        OtpService.Answer apply(Invocation call, Subscriber subscriber, Tx tx);
+    }
+
+    private CompletableFuture<Answer> answer(String msisdn, Answering decide) {
+        Invocation call = invocations.about(msisdn);
+        record Answered(Optional<OtpService.Answer> answer, Effects effects) {
+        }
+        return decisions.commit(tx -> tx.subscriber(msisdn).map(s -> {
+            OtpService.Answer a = decide.apply(call, s, tx);
+            return new Answered(Optional.of(a), decisions.applied(a.decision(), call, tx).effects());
+        }).orElseGet(() -> new Answered(Optional.empty(), Effects.NONE)), Answered::effects)
+                .thenApply(a -> a.answer().map(r -> new Answer(true, r.result(), r.numbers()))
+                        .orElseGet(() -> new Answer(false, "not a subscriber of the network", Map.of())));
     }
 
     /**

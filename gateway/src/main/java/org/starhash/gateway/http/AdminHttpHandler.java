@@ -22,6 +22,7 @@ import org.slf4j.LoggerFactory;
 import org.starhash.gateway.config.HttpSettings;
 import org.starhash.gateway.config.Secrets;
 import org.starhash.gateway.engine.NetworkEvents;
+import org.starhash.gateway.values.Money;
 import org.starhash.gateway.values.AuthorizeQuery;
 import org.starhash.gateway.values.UsageEvent;
 
@@ -49,8 +50,12 @@ final class AdminHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest
     static final String USAGE = PREFIX + "usage";
     static final String AUTHORIZE = PREFIX + "authorize";
     static final String ROAMING = PREFIX + "events/roaming";
+    static final String OTP = PREFIX + "otp";
+    static final String OTP_VERIFY = PREFIX + "otp/verify";
+    static final String OTP_SETTINGS = PREFIX + "otp/settings";
+    static final String E_INVOICE = PREFIX + "events/e-invoice";
     private static final List<String> PATHS = List.of(MISSED_CALL, REACHABLE, STORM_ALERT, PIN_RESET, CONTENT, USAGE,
-            AUTHORIZE, ROAMING);
+            AUTHORIZE, ROAMING, OTP, OTP_VERIFY, OTP_SETTINGS, E_INVOICE);
 
     private final HttpSettings settings;
     private final NetworkEvents events;
@@ -121,6 +126,10 @@ final class AdminHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest
         }
         if (path.equals(AUTHORIZE)) {
             authorize(ctx, keepAlive, body);
+            return;
+        }
+        if (path.equals(OTP) || path.equals(OTP_VERIFY) || path.equals(OTP_SETTINGS)) {
+            otp(ctx, keepAlive, path, body);
             return;
         }
         CompletableFuture<NetworkEvents.Result> result;
@@ -196,6 +205,70 @@ final class AdminHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest
         }, ctx.executor());
     }
 
+    /** {@code POST /admin/otp}, {@code /admin/otp/verify}, {@code /admin/otp/settings}: one-time codes by SMS. */
+    private void otp(ChannelHandlerContext ctx, boolean keepAlive, String path, JsonNode body) {
+        CompletableFuture<NetworkEvents.Answer> answer;
+        boolean enabled = true;
+        try {
+            String msisdn = msisdn(body, "msisdn");
+            if (path.equals(OTP_SETTINGS)) {
+                onlyFields(body, Set.of("msisdn", "enabled"), "a one-time code setting");
+                JsonNode given = body.get("enabled");
+                if (given == null || !given.isBoolean()) {
+                    throw new BadField("the field \"enabled\" (true or false) is required");
+                }
+                enabled = given.asBoolean();
+                answer = events.otpEnabled(msisdn, enabled);
+            } else {
+                String purpose = text(body, "purpose");
+                if (!NetworkEvents.OTP_PURPOSES.contains(purpose)) {
+                    throw new BadField("\"purpose\": '" + purpose + "' is neither login nor link");
+                }
+                if (path.equals(OTP)) {
+                    onlyFields(body, Set.of("msisdn", "purpose"), "a one-time code request");
+                    answer = events.requestOtp(msisdn, purpose);
+                } else {
+                    onlyFields(body, Set.of("msisdn", "purpose", "code"), "a one-time code check");
+                    JsonNode code = body.get("code");
+                    if (code == null || !code.isTextual() || !code.asText().matches("[0-9]{" + NetworkEvents.OTP_DIGITS + "}")) {
+                        throw new BadField("the field \"code\" (the " + NetworkEvents.OTP_DIGITS + " digits of the SMS, as a string) is required");
+                    }
+                    answer = events.verifyOtp(msisdn, purpose, code.asText());
+                }
+            }
+        } catch (BadField e) {
+            // The code is never logged: a bad field's message names the field, not the value, for "code".
+            LOG.debug("admin {} refused: {}", path, e.getMessage());
+            Responses.json(ctx, keepAlive, HttpResponseStatus.BAD_REQUEST, error(e.getMessage()));
+            return;
+        }
+        boolean shownEnabled = enabled;
+        answer.whenCompleteAsync((a, e) -> {
+            if (e != null) {
+                notDone(ctx, keepAlive, path, e);
+            } else if (!a.known()) {
+                Responses.json(ctx, keepAlive, HttpResponseStatus.NOT_FOUND, error(a.result()));
+            } else {
+                ObjectNode json = this.json.createObjectNode().put("result", a.result());
+                a.numbers().forEach(json::put);
+                if (path.equals(OTP_SETTINGS)) {
+                    json.put("enabled", shownEnabled);
+                }
+                Responses.json(ctx, keepAlive, HttpResponseStatus.OK, json);
+            }
+        }, ctx.executor());
+    }
+
+    /** Refuses a body with a field {@code known} does not name. */
+    private static void onlyFields(JsonNode body, Set<String> known, String what) throws BadField {
+        for (java.util.Iterator<String> names = body.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!known.contains(name)) {
+                throw new BadField("\"" + (name.length() > MAX_FIELD ? name.substring(0, MAX_FIELD) : name) + "\": not a field of " + what);
+            }
+        }
+    }
+
     private AuthorizeQuery authorizeQuery(JsonNode body) throws BadField {
         String msisdn = msisdn(body, "msisdn");
         String service = text(body, "service");
@@ -218,12 +291,7 @@ final class AdminHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest
             }
             roaming = Optional.of(r);
         }
-        for (java.util.Iterator<String> names = body.fieldNames(); names.hasNext(); ) {
-            String name = names.next();
-            if (!Set.of("msisdn", "service", "zone", "roaming").contains(name)) {
-                throw new BadField("\"" + (name.length() > MAX_FIELD ? name.substring(0, MAX_FIELD) : name) + "\": not a field of an authorization query");
-            }
-        }
+        onlyFields(body, Set.of("msisdn", "service", "zone", "roaming"), "an authorization query");
         return new AuthorizeQuery(msisdn, service, zone, roaming);
     }
 
@@ -254,6 +322,35 @@ final class AdminHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest
         }
         if (path.equals(CONTENT)) {
             return events.contentSubscription(msisdn(body, "msisdn"), text(body, "provider"));
+        }
+        if (path.equals(E_INVOICE)) {
+            onlyFields(body, Set.of("msisdn", "period", "amount", "delivered_to"), "an e-invoice notice");
+            String msisdn = msisdn(body, "msisdn");
+            String period = text(body, "period");
+            java.time.YearMonth month;
+            try {
+                month = period.matches("[0-9]{4}-[0-9]{2}") ? java.time.YearMonth.parse(period) : null;
+            } catch (java.time.format.DateTimeParseException e) {
+                month = null;
+            }
+            if (month == null) {
+                throw new BadField("\"period\": '" + period + "' is not a billing month such as 2026-11");
+            }
+            String amount = text(body, "amount");
+            long cents;
+            try {
+                cents = Money.parseCents(amount);
+            } catch (IllegalArgumentException e) {
+                throw new BadField("\"amount\": '" + amount + "' is not an amount in euros such as \"23.10\"");
+            }
+            if (cents < 0) {
+                throw new BadField("\"amount\": '" + amount + "' is below zero");
+            }
+            String to = text(body, "delivered_to");
+            if (!to.equals("email") && !to.equals("bank")) {
+                throw new BadField("\"delivered_to\": '" + to + "' is neither email nor bank");
+            }
+            return events.eInvoiceDelivered(msisdn, month, cents, to.equals("bank"));
         }
         return events.resetBarringPin(msisdn(body, "msisdn"));
     }

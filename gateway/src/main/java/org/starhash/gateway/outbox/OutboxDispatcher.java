@@ -40,7 +40,9 @@ public final class OutboxDispatcher implements AutoCloseable {
     private final Clock clock;
     private final ScheduledExecutorService worker;
     /** Only touched on the worker thread. */
-    private final PriorityQueue<Pending> due = new PriorityQueue<>(Comparator.comparingLong(Pending::dueNanos));
+    private final PriorityQueue<Pending> due = new PriorityQueue<>(Pending.ORDER);
+    /** Urgent messages (one-time codes), sent before any of {@link #due} once due themselves; worker thread only. */
+    private final PriorityQueue<Pending> urgent = new PriorityQueue<>(Pending.ORDER);
     private final List<Pending> parked = new ArrayList<>();
     private Courier courier;
     private int inFlight;
@@ -56,8 +58,17 @@ public final class OutboxDispatcher implements AutoCloseable {
     /** A read-back is queued on the worker: removals that free room ask for one once, not each. */
     private final AtomicBoolean readBackAsked = new AtomicBoolean();
 
-    /** One message with its delivery history. */
-    private record Pending(OutboxMessage message, int failures, long dueNanos) {
+    /**
+     * One message with its delivery history; {@code seq} keeps messages due at once in the order they came, which a
+     * priority queue alone does not.
+     */
+    private record Pending(OutboxMessage message, int failures, long dueNanos, long seq) {
+        private static final java.util.concurrent.atomic.AtomicLong NEXT = new java.util.concurrent.atomic.AtomicLong();
+        static final Comparator<Pending> ORDER = Comparator.comparingLong(Pending::dueNanos).thenComparingLong(Pending::seq);
+
+        Pending(OutboxMessage message, int failures, long dueNanos) {
+            this(message, failures, dueNanos, NEXT.getAndIncrement());
+        }
     }
 
     /** Messages held in memory by default: about 30 MB. */
@@ -105,7 +116,7 @@ public final class OutboxDispatcher implements AutoCloseable {
                     if (claimed.size() >= capacity) {
                         inStoreOnly = true;
                     } else if (claimed.add(m.id())) {
-                        due.add(new Pending(m, 0, now));
+                        enqueue(new Pending(m, 0, now));
                     }
                 }
                 pump();
@@ -134,7 +145,19 @@ public final class OutboxDispatcher implements AutoCloseable {
         }
         page.sort(Comparator.comparing(OutboxMessage::created).thenComparing(OutboxMessage::id));
         long now = System.nanoTime();
-        page.forEach(m -> due.add(new Pending(m, 0, now)));
+        page.forEach(m -> enqueue(new Pending(m, 0, now)));
+    }
+
+    private void enqueue(Pending p) {
+        (p.message().urgent() ? urgent : due).add(p);
+    }
+
+    /** The next message due now, urgent ones first; null when none is. */
+    private Pending nextDue(long now) {
+        if (!urgent.isEmpty() && urgent.peek().dueNanos() <= now) {
+            return urgent.poll();
+        }
+        return !due.isEmpty() && due.peek().dueNanos() <= now ? due.poll() : null;
     }
 
     private void pump() {
@@ -145,8 +168,9 @@ public final class OutboxDispatcher implements AutoCloseable {
             readBack();
         }
         long now = System.nanoTime();
-        while (inFlight < settings.window() && !due.isEmpty() && due.peek().dueNanos() <= now) {
-            Pending p = due.poll();
+        Pending next;
+        while (inFlight < settings.window() && (next = nextDue(now)) != null) {
+            Pending p = next;
             if (p.message().expiredAt(clock.instant())) {
                 LOG.info("outbox message {} to {} expired unsent", p.message().id(), p.message().to());
                 remove(p.message());
@@ -175,14 +199,14 @@ public final class OutboxDispatcher implements AutoCloseable {
                         settings.retryMin().toNanos() << Math.min(failures - 1, 30));
                 deliveryFault.failed("message " + p.message().id() + " to " + p.message().to() + " failed " + failures
                         + " time(s); next try in " + TimeUnit.NANOSECONDS.toSeconds(wait) + " s");
-                due.add(new Pending(p.message(), failures, System.nanoTime() + wait));
+                enqueue(new Pending(p.message(), failures, System.nanoTime() + wait));
             }
         }
     }
 
     private void unpark() {
         long now = System.nanoTime();
-        parked.forEach(p -> due.add(new Pending(p.message(), p.failures(), now)));
+        parked.forEach(p -> enqueue(new Pending(p.message(), p.failures(), now)));
         parked.clear();
         pump();
     }
@@ -192,8 +216,10 @@ public final class OutboxDispatcher implements AutoCloseable {
         if (wakeUp != null) {
             wakeUp.cancel(false);
         }
-        long delay = due.isEmpty() || inFlight >= settings.window() ? Long.MAX_VALUE
-                : Math.max(0, due.peek().dueNanos() - System.nanoTime());
+        long next = Math.min(due.isEmpty() ? Long.MAX_VALUE : due.peek().dueNanos(),
+                urgent.isEmpty() ? Long.MAX_VALUE : urgent.peek().dueNanos());
+        long delay = next == Long.MAX_VALUE || inFlight >= settings.window() ? Long.MAX_VALUE
+                : Math.max(0, next - System.nanoTime());
         if (!parked.isEmpty() || inStoreOnly) {
             delay = Math.min(delay, PARKED_RETRY.toNanos());
         }

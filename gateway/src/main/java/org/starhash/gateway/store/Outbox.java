@@ -11,7 +11,8 @@ import java.util.Optional;
  */
 public final class Outbox {
 
-    private static final int VERSION = 1;
+    /** 2 added whether the message is urgent; a record of version 1 is not. */
+    private static final int VERSION = 2;
 
     /** Messages not yet accepted by the network, keyed by message id. */
     public static final Table<OutboxMessage> TABLE = new Table<>("outbox", new Codec<>() {
@@ -23,14 +24,14 @@ public final class Outbox {
             if (m.expires().isPresent()) {
                 out.i64(m.expires().get().getEpochSecond()).i32(m.expires().get().getNano());
             }
-            return out.toBytes();
+            return out.bool(m.urgent()).toBytes();
         }
 
         @Override
         public OutboxMessage decode(byte[] bytes) {
             BinaryIn in = new BinaryIn(bytes);
             int version = in.u8();
-            if (version != VERSION) {
+            if (version != 1 && version != VERSION) {
                 throw new IllegalStateException("unknown outbox record version " + version);
             }
             String id = in.utf();
@@ -40,7 +41,8 @@ public final class Outbox {
             String text = in.utf();
             Instant created = Instant.ofEpochSecond(in.i64(), in.i32());
             Optional<Instant> expires = in.bool() ? Optional.of(Instant.ofEpochSecond(in.i64(), in.i32())) : Optional.empty();
-            return new OutboxMessage(id, kind, from, to, text, created, expires);
+            boolean urgent = version >= 2 && in.bool();
+            return new OutboxMessage(id, kind, from, to, text, created, expires, urgent);
         }
     });
 

@@ -14,9 +14,11 @@ import java.util.Optional;
  * @param text    the text
  * @param created when the change that caused it was made
  * @param expires after this it is no longer worth sending (a question nobody can answer any more)
+ * @param urgent  goes before the others waiting (a one-time code someone is waiting for, not a storm alert to
+ *                thousands)
  */
 public record OutboxMessage(String id, Kind kind, String from, String to, String text, Instant created,
-                            Optional<Instant> expires) {
+                            Optional<Instant> expires, boolean urgent) {
 
     /** How the message reaches the handset. */
     public enum Kind {
@@ -39,6 +41,17 @@ public record OutboxMessage(String id, Kind kind, String from, String to, String
         if (id.isBlank() || from.isBlank() || to.isBlank()) {
             throw new IllegalArgumentException("an outbox message needs an id, a sender and a receiver");
         }
+    }
+
+    /** A message that waits its turn. */
+    public OutboxMessage(String id, Kind kind, String from, String to, String text, Instant created,
+                         Optional<Instant> expires) {
+        this(id, kind, from, to, text, created, expires, false);
+    }
+
+    /** An SMS that goes before the others waiting and is not worth sending after {@code expires}. */
+    public static OutboxMessage urgentSms(String id, String from, String to, String text, Instant created, Instant expires) {
+        return new OutboxMessage(id, Kind.SMS, from, to, text, created, Optional.of(expires), true);
     }
 
     /** An SMS that is worth sending however late. */

@@ -73,4 +73,49 @@ class OutboxDispatcherTest {
             assertEquals(200, Set.copyOf(network.sent).size());
         }
     }
+
+    @Test
+    void anUrgentMessageGoesBeforeTheBulkAlreadyWaitingWhichGoesInItsOrder(@TempDir Path dir) throws Exception {
+        OutboxSettings oneAtATime = new OutboxSettings(1, Duration.ofSeconds(5), Duration.ofSeconds(1), Duration.ofSeconds(5), "", "");
+        try (Store store = Store.open(dir, StoreSettings.DEFAULTS)) {
+            List<String> sent = new CopyOnWriteArrayList<>();
+            List<CompletableFuture<Courier.Result>> held = new CopyOnWriteArrayList<>();
+            Courier slow = new Courier() {
+                @Override
+                public CompletableFuture<Result> send(OutboxMessage message) {
+                    sent.add(message.id());
+                    CompletableFuture<Result> answer = new CompletableFuture<>();
+                    held.add(answer);
+                    return answer;
+                }
+
+                @Override
+                public void onReady(Runnable ready) {
+                }
+            };
+            OutboxDispatcher outbox = new OutboxDispatcher(store, oneAtATime, Clock.systemUTC(), 1000);
+            List<OutboxMessage> bulk = new java.util.ArrayList<>();
+            for (int i = 0; i < 50; i++) {
+                bulk.add(sms("storm-" + i));
+            }
+            OutboxMessage code = OutboxMessage.urgentSms("otp-1", "7070", "38640111222", "Koda 123456", Instant.now(),
+                    Instant.now().plusSeconds(300));
+            outbox.start(slow);
+            outbox.offer(bulk);
+            for (int i = 0; i < 200 && sent.isEmpty(); i++) {
+                Thread.sleep(10);
+            }
+            outbox.offer(List.of(code));
+            for (int round = 0; round < 3; round++) {
+                int before = sent.size();
+                held.get(held.size() - 1).complete(Courier.Result.DELIVERED);
+                for (int i = 0; i < 200 && sent.size() == before; i++) {
+                    Thread.sleep(10);
+                }
+            }
+            outbox.close();
+            assertEquals(List.of("storm-0", "otp-1", "storm-1", "storm-2"), sent,
+                    "the code goes next, and the bulk in the order it came");
+        }
+    }
 }
