@@ -129,7 +129,13 @@ public enum TextKey {
     OTP_LINK("code", "minutes"),
     E_INVOICE("period", "amount", "where"),
     E_INVOICE_EMAIL,
-    E_INVOICE_BANK;
+    E_INVOICE_BANK,
+    ACCOUNT_OVERDUE("amount"),
+    ACCOUNT_NO_DEBT,
+    ACCOUNT_NOT_CUT,
+    ACCOUNT_REACTIVATED("amount", "until", "days"),
+    ACCOUNT_ALREADY_REACTIVATED("until"),
+    ACCOUNT_CUT_AGAIN("amount");
 
     private final Set<String> placeholders;
 

@@ -42,6 +42,7 @@ public final class Engine implements AutoCloseable {
     private final FaultLog requestFault = new FaultLog(LOG, "requests");
     private final FaultLog sweepFault = new FaultLog(LOG, "USSD dialogue sweeps");
     private final FaultLog expiryFault = new FaultLog(LOG, "usage id expiry");
+    private final FaultLog accountFault = new FaultLog(LOG, "Moj račun sweeps");
     /** How often the usage ids past their days are looked for: each time walks the whole table once. */
     private static final long EXPIRE_IDS_EVERY_MINUTES = 6 * 60;
 
@@ -54,7 +55,7 @@ public final class Engine implements AutoCloseable {
     private final Decisions decisions;
     private final NetworkEvents events;
     private final ScheduledExecutorService sweeper;
-    /** Its own thread: walking millions of usage ids must not hold up the dialogue sweeps. */
+    /** Its own thread (usage ids, Moj račun): walking millions of usage ids must not hold up the dialogue sweeps. */
     private final ScheduledExecutorService housekeeping;
 
     /** An engine whose one-time codes are hashed with a key of its own, kept nowhere: for tests and tools. */
@@ -89,11 +90,22 @@ public final class Engine implements AutoCloseable {
         long every = Math.max(1, dialogues.timeout().toMillis() / 4);
         sweeper.scheduleWithFixedDelay(this::sweepOnSchedule, every, every, TimeUnit.MILLISECONDS);
         this.housekeeping = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "usage-id-expiry");
+            Thread t = new Thread(r, "housekeeping");
             t.setDaemon(true);
             return t;
         });
         housekeeping.scheduleWithFixedDelay(this::expireOnSchedule, 5, EXPIRE_IDS_EVERY_MINUTES, TimeUnit.MINUTES);
+        housekeeping.scheduleWithFixedDelay(this::accountsOnSchedule, 1, 10, TimeUnit.MINUTES);
+    }
+
+    /** Within ten minutes of a day's end, the SMS to those whose reactivation ended unpaid. */
+    private void accountsOnSchedule() {
+        try {
+            events.sweepAccounts();
+            accountFault.ok();
+        } catch (RuntimeException e) {
+            accountFault.failed(e);
+        }
     }
 
     private void expireOnSchedule() {

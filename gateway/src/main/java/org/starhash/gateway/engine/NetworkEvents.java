@@ -4,6 +4,7 @@ import org.starhash.gateway.config.GatewayConfig;
 import org.starhash.gateway.config.KeywordSettings;
 import org.starhash.gateway.config.TextKey;
 import org.starhash.gateway.config.Texts;
+import org.starhash.gateway.services.AccountService;
 import org.starhash.gateway.services.Authorization;
 import org.starhash.gateway.services.BarringService;
 import org.starhash.gateway.services.ContentStopService;
@@ -74,12 +75,14 @@ public final class NetworkEvents {
     private final RoamingNoticeService roamingNotices;
     private final OtpService otp;
     private final EInvoiceService eInvoices;
+    private final AccountService accounts;
     private final SecureRandom random = new SecureRandom();
 
     NetworkEvents(GatewayConfig config, Store store, Invocations invocations, Decisions decisions, UsageService usage,
                   byte[] otpKey) {
         this.otp = new OtpService(config.otp(), config.texts(), config.services().sender(), otpKey);
         this.eInvoices = new EInvoiceService(config.texts(), config.services().sender());
+        this.accounts = new AccountService(config.texts(), config.services().sender());
         this.store = store;
         this.keywords = config.keywords();
         this.texts = config.texts();
@@ -219,6 +222,43 @@ public final class NetworkEvents {
         return decide(msisdn, (call, s, tx) -> eInvoices.delivered(call, s, period, cents, bank, tx));
     }
 
+    /** Billing reports a subscriber's overdue amount now (Moj račun); nothing overdue lifts a cut. */
+    public CompletableFuture<Result> accountDebt(String msisdn, long overdueCents) {
+        return decide(msisdn, (call, s, tx) -> accounts.debt(s, overdueCents, tx));
+    }
+
+    /** Billing cut a subscriber's services for non-payment. */
+    public CompletableFuture<Result> accountSuspended(String msisdn) {
+        return decide(msisdn, (call, s, tx) -> accounts.suspend(s, tx));
+    }
+
+    /** A subscriber paid; paid in full, a cut is lifted. */
+    public CompletableFuture<Result> accountPayment(String msisdn, long cents) {
+        return decide(msisdn, (call, s, tx) -> accounts.payment(s, cents, tx));
+    }
+
+    /**
+     * Sends the SMS that services are cut again to every subscriber whose five days of reactivation ended unpaid,
+     * once each, and returns how many it told. Whether services are cut follows from the day alone; only this SMS
+     * needs a sweep. It waits for the store: call it from a housekeeping thread.
+     */
+    public int sweepAccounts() {
+        List<String> ended = new ArrayList<>();
+        java.time.LocalDate today = invocations.about(sender).day();
+        store.forEach(org.starhash.gateway.store.Account.TABLE, (msisdn, a) -> {
+            if (a.suspended() && a.reactivatedOn().isPresent() && !a.cutAgainTold() && a.cutOn(today)) {
+                ended.add(msisdn);
+            }
+        });
+        int told = 0;
+        for (String msisdn : ended) {
+            if (decide(msisdn, (call, s, tx) -> accounts.cutAgain(call, s, tx)).join().result().equals("told")) {
+                told++;
+            }
+        }
+        return told;
+    }
+
     private interface Answering {
         OtpService.Answer apply(Invocation call, Subscriber subscriber, Tx tx);
     }
@@ -258,7 +298,7 @@ public final class NetworkEvents {
     public CompletableFuture<Authorized> authorize(AuthorizeQuery query) {
         Invocation call = invocations.about(query.msisdn());
         return store.readFirst(tx -> tx.subscriber(query.msisdn())
-                .map(s -> new Authorized(true, authorization.refusal(query, s, tx, call.month())))
+                .map(s -> new Authorized(true, authorization.refusal(query, s, tx, call.day(), call.month())))
                 .orElseGet(() -> new Authorized(false, Optional.empty())));
     }
 

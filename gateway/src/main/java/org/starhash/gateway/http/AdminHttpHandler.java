@@ -54,8 +54,11 @@ final class AdminHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest
     static final String OTP_VERIFY = PREFIX + "otp/verify";
     static final String OTP_SETTINGS = PREFIX + "otp/settings";
     static final String E_INVOICE = PREFIX + "events/e-invoice";
+    static final String DEBT = PREFIX + "accounts/debt";
+    static final String SUSPEND = PREFIX + "accounts/suspend";
+    static final String PAYMENT = PREFIX + "accounts/payment";
     private static final List<String> PATHS = List.of(MISSED_CALL, REACHABLE, STORM_ALERT, PIN_RESET, CONTENT, USAGE,
-            AUTHORIZE, ROAMING, OTP, OTP_VERIFY, OTP_SETTINGS, E_INVOICE);
+            AUTHORIZE, ROAMING, OTP, OTP_VERIFY, OTP_SETTINGS, E_INVOICE, DEBT, SUSPEND, PAYMENT);
 
     private final HttpSettings settings;
     private final NetworkEvents events;
@@ -323,6 +326,23 @@ final class AdminHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest
         if (path.equals(CONTENT)) {
             return events.contentSubscription(msisdn(body, "msisdn"), text(body, "provider"));
         }
+        if (path.equals(DEBT)) {
+            onlyFields(body, Set.of("msisdn", "overdue"), "a debt report");
+            return events.accountDebt(msisdn(body, "msisdn"), euros(body, "overdue"));
+        }
+        if (path.equals(SUSPEND)) {
+            onlyFields(body, Set.of("msisdn"), "a suspension");
+            return events.accountSuspended(msisdn(body, "msisdn"));
+        }
+        if (path.equals(PAYMENT)) {
+            onlyFields(body, Set.of("msisdn", "amount"), "a payment");
+            String msisdn = msisdn(body, "msisdn");
+            long cents = euros(body, "amount");
+            if (cents == 0) {
+                throw new BadField("\"amount\": a payment is more than 0.00");
+            }
+            return events.accountPayment(msisdn, cents);
+        }
         if (path.equals(E_INVOICE)) {
             onlyFields(body, Set.of("msisdn", "period", "amount", "delivered_to"), "an e-invoice notice");
             String msisdn = msisdn(body, "msisdn");
@@ -336,16 +356,7 @@ final class AdminHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest
             if (month == null) {
                 throw new BadField("\"period\": '" + period + "' is not a billing month such as 2026-11");
             }
-            String amount = text(body, "amount");
-            long cents;
-            try {
-                cents = Money.parseCents(amount);
-            } catch (IllegalArgumentException e) {
-                throw new BadField("\"amount\": '" + amount + "' is not an amount in euros such as \"23.10\"");
-            }
-            if (cents < 0) {
-                throw new BadField("\"amount\": '" + amount + "' is below zero");
-            }
+            long cents = euros(body, "amount");
             String to = text(body, "delivered_to");
             if (!to.equals("email") && !to.equals("bank")) {
                 throw new BadField("\"delivered_to\": '" + to + "' is neither email nor bank");
@@ -353,6 +364,21 @@ final class AdminHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest
             return events.eInvoiceDelivered(msisdn, month, cents, to.equals("bank"));
         }
         return events.resetBarringPin(msisdn(body, "msisdn"));
+    }
+
+    /** An amount in euros as a string ("23.10"), not below zero. */
+    private static long euros(JsonNode body, String field) throws BadField {
+        String amount = text(body, field);
+        long cents;
+        try {
+            cents = Money.parseCents(amount);
+        } catch (IllegalArgumentException e) {
+            throw new BadField("\"" + field + "\": '" + amount + "' is not an amount in euros such as \"23.10\"");
+        }
+        if (cents < 0) {
+            throw new BadField("\"" + field + "\": '" + amount + "' is below zero");
+        }
+        return cents;
     }
 
     private static String text(JsonNode body, String field) throws BadField {

@@ -1,5 +1,6 @@
 package org.starhash.gateway.services;
 
+import org.starhash.gateway.store.Account;
 import org.starhash.gateway.store.Flag;
 import org.starhash.gateway.store.FlagSet;
 import org.starhash.gateway.store.Flags;
@@ -7,6 +8,7 @@ import org.starhash.gateway.store.Lookup;
 import org.starhash.gateway.store.Subscriber;
 import org.starhash.gateway.values.AuthorizeQuery;
 
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,7 +28,10 @@ public final class Authorization {
     }
 
     /** Empty when allowed, else the reason. */
-    public Optional<String> refusal(AuthorizeQuery q, Subscriber s, Lookup state, YearMonth month) {
+    public Optional<String> refusal(AuthorizeQuery q, Subscriber s, Lookup state, LocalDate day, YearMonth month) {
+        if (!q.service().equals("incoming_call") && Account.of(state, s.msisdn()).cutOn(day)) {
+            return Optional.of("suspended"); // cut for non-payment (Moj račun): only calls in still come
+        }
         FlagSet flags = Flags.of(state, s);
         boolean roaming = q.roaming().isPresent();
         List<Flag> bars = new ArrayList<>();

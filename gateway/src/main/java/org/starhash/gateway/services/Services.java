@@ -17,7 +17,7 @@ public final class Services {
     /** The names the config may route codes and keywords to, known before the texts are loaded. */
     public static final Set<String> NAMES = Set.of("balance", "spend", "topup", "callback", "collect_call",
             "call_waiting", "forwarding", "barring", "roaming_limit", "storm_alerts", "spp", "donation", "directory",
-            "content_stop", "spend_limit");
+            "content_stop", "spend_limit", "account_overdue", "account_reactivate");
     /** Services only menu actions call, because they need parameters. */
     public static final Set<String> ACTIONS_ONLY = Set.of("set");
     /** Services only the gateway itself calls: the answer to a network-initiated question. */
@@ -42,6 +42,9 @@ public final class Services {
                 new DonationService(texts, config.keywords().donations()),
                 new DirectoryService(texts, config.keywords().directory(), config.sms().transliterate()),
                 new ContentStopService(texts, config.keywords()), new SpendLimitService(texts, config.keywords()))) {
+            byName.put(s.name(), s);
+        }
+        for (Service s : new AccountService(texts, settings.sender()).menuActions()) {
             byName.put(s.name(), s);
         }
         Set<String> all = new HashSet<>(NAMES);

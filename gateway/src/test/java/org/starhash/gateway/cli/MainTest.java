@@ -115,7 +115,7 @@ class MainTest {
     @Test
     void checkValidatesTheShippedMenus() {
         assertEquals(0, Main.execute("check", "--config", SHIPPED, Path.of("..", "menus").toString()));
-        assertTrue(out().contains("menus OK: 3 code(s)"), out());
+        assertTrue(out().contains("menus OK: 4 code(s)"), out());
         assertTrue(out().contains("*121#, *122#"), out());
     }
 
@@ -123,7 +123,7 @@ class MainTest {
     void checkNamesTheFileAndLineOfABadMenuAndExitsNonZero(@TempDir Path dir) throws Exception {
         Files.writeString(dir.resolve("130.yaml"), "code: \"130\"\nmenu:\n  items:\n    - label: Stanje\n      action: balanse\n");
         assertEquals(1, Main.execute("check", "--config", SHIPPED, dir.toString()));
-        assertTrue(err().contains(dir.resolve("130.yaml") + ":5: unknown action 'balanse'; known actions: balance, callback, set, spend"),
+        assertTrue(err().contains(dir.resolve("130.yaml") + ":5: unknown action 'balanse'; known actions: account_overdue, account_reactivate, balance, callback, set, spend"),
                 err());
         assertTrue(err().contains("1 problem(s)"), err());
     }

@@ -51,7 +51,7 @@ class MenuLibraryTest {
 
     @Test
     void anUnknownActionNamesItsLineAndTheKnownOnes() throws Exception {
-        assertEquals(List.of("6: unknown action 'balanse'; known actions: balance, callback, set, spend"),
+        assertEquals(List.of("6: unknown action 'balanse'; known actions: account_overdue, account_reactivate, balance, callback, set, spend"),
                 problems(GOOD.replace("action: balance", "action: balanse")));
     }
 
@@ -132,7 +132,7 @@ class MenuLibraryTest {
             assertEquals(List.of(), library.reload());
             MenuFile good = library.menu("130").orElseThrow();
             Files.writeString(file, GOOD.replace("action: balance", "action: balanse"));
-            assertEquals(List.of(file + ":6: unknown action 'balanse'; known actions: balance, callback, set, spend"),
+            assertEquals(List.of(file + ":6: unknown action 'balanse'; known actions: account_overdue, account_reactivate, balance, callback, set, spend"),
                     library.reload().stream().map(MenuProblem::toString).toList());
             assertEquals(good, library.menu("130").orElseThrow(), "the last good version keeps serving");
             Files.writeString(file, GOOD.replace("Storitve", "Moje storitve"));
