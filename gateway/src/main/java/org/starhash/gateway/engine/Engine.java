@@ -103,7 +103,7 @@ public final class Engine implements AutoCloseable {
         try {
             events.sweepAccounts();
             accountFault.ok();
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             accountFault.failed(e);
         }
     }
@@ -115,8 +115,8 @@ public final class Engine implements AutoCloseable {
                 LOG.info("forgot {} usage ids past services.usage.keep_ids_days", forgotten);
             }
             expiryFault.ok();
-        } catch (RuntimeException e) {
-            expiryFault.failed(e);
+        } catch (RuntimeException | Error e) {
+            expiryFault.failed(e); // caught whatever it is: a scheduled task that throws is never run again
         }
     }
 

@@ -62,7 +62,8 @@ final class Generations implements AutoCloseable {
         final Map<String, HTreeMap<String, byte[]>> maps = new ConcurrentHashMap<>();
         /**
          * Tables this file was found not to hold: asking MapDB again deserialises its whole name catalogue, which
-         * cost more than the rest of a read of a table no checkpoint has reached yet. Only {@link #writing} adds one.
+         * cost more than the rest of a read of a table no checkpoint has reached yet. A read adds one it finds missing;
+         * {@link #writing} takes it out before it creates the table.
          */
         final Set<String> missing = ConcurrentHashMap.newKeySet();
 

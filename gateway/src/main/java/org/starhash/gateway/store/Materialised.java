@@ -11,8 +11,8 @@ import java.util.function.Predicate;
 
 /**
  * The durable state as the writer reads it: the state file of the last complete checkpoint, the overlay of the
- * durable changes since, and a cache of state-file values in front of it. Read and changed on the writer thread
- * only.
+ * durable changes since, and a cache of state-file values in front of it. Read and changed only with the writer's
+ * state lock held (by the writer, or by a read on its caller's thread).
  */
 final class Materialised {
 
@@ -33,15 +33,16 @@ final class Materialised {
     }
 
     /**
-     * A change made durable: it joins the overlay and the cache. A new key only leaves the cache, where it may be
-     * remembered as absent, so that new keys do not push out the values read often.
+     * A change made durable: it joins the overlay and the cache. A new key and a removed one only leave the cache
+     * (where a new key may be remembered as absent), so that bulk inserts and removals do not push out the values
+     * read often; the overlay answers for them until a checkpoint has written them.
      */
     void committed(TableKey key, byte[] value, boolean isNew) {
         overlay.put(key, value == null ? Overlay.REMOVED : value, isNew);
-        if (isNew) {
+        if (isNew || value == null) {
             cache.forget(key);
         } else {
-            cache.put(key, value == null ? ReadCache.ABSENT : value);
+            cache.put(key, value);
         }
     }
 
@@ -57,6 +58,9 @@ final class Materialised {
                 cache.put(new TableKey(table, e.getKey()), e.getValue());
             }
         }
+        // The journal replayed at start is newer than the state file: what it changed must be read from the overlay
+        // now and from the state file once a checkpoint has written it, never from what was warmed before it.
+        overlay.newest().keySet().forEach(cache::forget);
         if (cache.size() > 0) {
             LOG.info("store cache warmed with {} values in {} ms", cache.size(), (System.nanoTime() - started) / 1_000_000);
         }

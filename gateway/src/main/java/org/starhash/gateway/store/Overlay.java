@@ -79,6 +79,9 @@ final class Overlay {
         if (!flushing.isEmpty()) {
             Map<TableKey, byte[]> merged = new HashMap<>(flushing);
             merged.putAll(current);
+            // A key the flush held may be in a state file whatever it was inserted as since: a later removal of it
+            // must be written, not just forgotten.
+            fresh.removeAll(flushing.keySet());
             current = merged;
             flushing = Map.of();
         }

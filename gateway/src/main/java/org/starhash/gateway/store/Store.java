@@ -25,6 +25,8 @@ import java.util.function.Predicate;
 public final class Store implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Store.class);
+    /** How long a sweep waits for a checkpoint to take the changes before it removes more. */
+    private static final long CHECKPOINT_WAIT_MILLIS = 200;
 
     private final Generations generations;
     private final Journal journal;
@@ -164,8 +166,9 @@ public final class Store implements AutoCloseable {
      * Removes the rows of a table whose value {@code expired} accepts, and returns how many: at most {@code page}
      * keys a transaction, each looked at again in it. It walks the state file on the caller's thread, so a table of
      * millions costs the writer only the removals; the rows changed since the last checkpoint it asks the writer
-     * for. For housekeeping threads: it waits for each page. A checkpoint that replaces the state file under the
-     * walk ends it early; what it left is found by the next call.
+     * for. For housekeeping threads: it waits for each page, and while the changes waiting for a checkpoint pass
+     * half of what one takes it waits for them, so a backlog of removals never gets live changes refused as busy.
+     * When a checkpoint replaces the state file under the walk, the walk ends; the next call finds the rest.
      */
     public <V> int removeWhere(Table<V> table, Predicate<V> expired, int page) {
         if (page < 1) {
@@ -188,8 +191,14 @@ public final class Store implements AutoCloseable {
                 removed += removeExpired(table, expired, keys);
             }
         }
+        Generations.View walked = generations.complete();
         try {
-            for (Map.Entry<String, byte[]> row : generations.complete().table(table.name()).entrySet()) {
+            for (Map.Entry<String, byte[]> row : walked.table(table.name()).entrySet()) {
+                if (generations.complete() != walked) {
+                    LOG.info("store: a checkpoint replaced the state file while expired rows of {} were removed;"
+                            + " the rest go at the next sweep", table.name());
+                    break;
+                }
                 if (expired.test(table.codec().decode(row.getValue()))) {
                     keys.add(row.getKey());
                     if (keys.size() == page) {
@@ -197,28 +206,46 @@ public final class Store implements AutoCloseable {
                     }
                 }
             }
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | IllegalAccessError closed) {
+            // MapDB throws IllegalAccessError from a file that was closed (a failed checkpoint rebuilds it).
             LOG.info("store: removing expired rows of {} stopped early, the rest go at the next sweep: {}",
-                    table.name(), e.toString());
+                    table.name(), closed.toString());
         }
         return removed + (keys.isEmpty() ? 0 : removeExpired(table, expired, keys));
     }
 
-    /** Removes those of {@code keys} that are still there and still expired, in one transaction; empties the list. */
+    /**
+     * Removes those of {@code keys} that are still there and still expired, in one transaction, once the changes
+     * waiting for a checkpoint are few enough; empties the list.
+     */
     private <V> int removeExpired(Table<V> table, Predicate<V> expired, List<String> keys) {
         List<String> page = List.copyOf(keys);
         keys.clear();
-        return await(submit(tx -> {
-            int n = 0;
-            for (String key : page) {
-                Optional<V> value = tx.get(table, key);
-                if (value.isPresent() && expired.test(value.get())) {
-                    tx.remove(table, key);
-                    n++;
+        while (true) {
+            int n = await(submit(tx -> {
+                if (state.overlay().size() > Checkpoints.MAX_OVERLAY / 2) {
+                    return -1;
                 }
+                int gone = 0;
+                for (String key : page) {
+                    Optional<V> value = tx.get(table, key);
+                    if (value.isPresent() && expired.test(value.get())) {
+                        tx.remove(table, key);
+                        gone++;
+                    }
+                }
+                return gone;
+            }));
+            if (n >= 0) {
+                return n;
             }
-            return n;
-        }));
+            try {
+                Thread.sleep(CHECKPOINT_WAIT_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for a checkpoint to remove expired rows", e);
+            }
+        }
     }
 
     /** How many keys a table holds; waits for the writer. */

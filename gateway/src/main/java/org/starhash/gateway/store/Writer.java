@@ -90,7 +90,8 @@ final class Writer {
      */
     <R> CompletableFuture<R> read(Transaction<R> transaction) {
         CompletableFuture<R> future = new CompletableFuture<>();
-        if (Thread.currentThread() != thread && stateLock.tryLock()) {
+        // Not ahead of the writer when it waits for the lock: a stream of reads must not hold a durable batch back.
+        if (Thread.currentThread() != thread && !stateLock.hasQueuedThreads() && stateLock.tryLock()) {
             Pending<R> now = new Pending<>(transaction, future, null);
             boolean ran = false;
             try {
@@ -234,7 +235,12 @@ final class Writer {
                 taken.clear();
             }
         }
-        checkpoints.finish(writable);
+        stateLock.lock(); // the last checkpoint flushes the overlay: no read on a caller's thread meanwhile
+        try {
+            checkpoints.finish(writable);
+        } finally {
+            stateLock.unlock();
+        }
     }
 
     /** Hands a decided batch to the completions; if interrupted meanwhile, completes it here so none is lost. */

@@ -258,4 +258,28 @@ class StoreTest {
             assertEquals(200, store.readFirst(tx -> tx.subscriber("38670000001").orElseThrow().balanceCents()).get(5, TimeUnit.SECONDS));
         }
     }
+
+    @Test
+    void whatTheJournalReplaysAtStartIsNotHiddenByTheWarmedCacheAfterACheckpoint(@TempDir Path dir) throws Exception {
+        FaultyDisk disk = new FaultyDisk();
+        try (Store store = Store.open(dir, StoreSettings.DEFAULTS, disk)) {
+            store.submit(tx -> {
+                tx.put(Subscriber.prepaid("38670000001", 100, NOV));
+                return null;
+            }).get(5, TimeUnit.SECONDS);
+            assertTrue(store.checkpoint().join());
+            store.submit(tx -> {
+                tx.put(Subscriber.prepaid("38670000001", 200, NOV));
+                return null;
+            }).get(5, TimeUnit.SECONDS);
+            // The last checkpoint at close fails: the next start replays 200 from the journal over a state file of 100.
+            disk.failAt(FaultyDisk.Op.WRITE, 1, path -> path.getFileName().toString().startsWith("state-"), true);
+        }
+        try (Store store = Store.open(dir, StoreSettings.DEFAULTS)) {
+            assertEquals(200, store.read(Subscribers.TABLE, "38670000001").orElseThrow().balanceCents());
+            assertTrue(store.checkpoint().join());
+            assertEquals(200, store.read(Subscribers.TABLE, "38670000001").orElseThrow().balanceCents(),
+                    "the cache warmed from the state file served the value from before the journal");
+        }
+    }
 }
