@@ -225,7 +225,6 @@ public final class FaultyDisk implements Disk {
 
         @Override
         public void force(boolean metaData) throws IOException {
-            check(Op.FORCE, path);
             if (heldForces.test(path)) {
                 forceEntered.countDown();
                 try {
@@ -235,6 +234,7 @@ public final class FaultyDisk implements Disk {
                     throw new IOException("interrupted while a test held the force", e);
                 }
             }
+            check(Op.FORCE, path); // after the hold: a test may arm a fault for the force it holds
             real.force(metaData);
         }
 

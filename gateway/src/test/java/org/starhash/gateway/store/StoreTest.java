@@ -282,4 +282,52 @@ class StoreTest {
                     "the cache warmed from the state file served the value from before the journal");
         }
     }
+
+    @Test
+    void aKeyRemovedReinsertedDuringAFailedCheckpointAndRemovedAgainStaysRemoved(@TempDir Path dir) throws Exception {
+        FaultyDisk disk = new FaultyDisk();
+        StoreSettings periodic = new StoreSettings(64, 1024, Duration.ofMillis(300), 4096, 1000);
+        String key = "38670000009";
+        java.util.function.Predicate<Path> stateFiles = path -> path.getFileName().toString().startsWith("state-");
+        try (Store store = Store.open(dir, periodic, disk)) {
+            store.submit(tx -> {
+                tx.insert(Subscribers.TABLE, key, Subscriber.prepaid(key, 1, NOV));
+                return null;
+            }).get(5, TimeUnit.SECONDS);
+            assertTrue(store.checkpoint().join(), "the key reaches the state file");
+            java.util.concurrent.CountDownLatch entered = new java.util.concurrent.CountDownLatch(1);
+            java.util.concurrent.CountDownLatch gate = new java.util.concurrent.CountDownLatch(1);
+            disk.holdForces(stateFiles, entered, gate);
+            store.submit(tx -> {
+                tx.remove(Subscribers.TABLE, key);
+                return null;
+            }).get(5, TimeUnit.SECONDS);
+            assertTrue(entered.await(10, TimeUnit.SECONDS), "no checkpoint began with the removal");
+            store.submit(tx -> {
+                tx.insert(Subscribers.TABLE, key, Subscriber.prepaid(key, 2, NOV)); // while the removal is being flushed
+                return null;
+            }).get(5, TimeUnit.SECONDS);
+            disk.failAt(FaultyDisk.Op.FORCE, 1, stateFiles, false);
+            gate.countDown();
+            for (int i = 0; i < 500 && disk.injected() == 0; i++) {
+                Thread.sleep(2); // the held checkpoint fails once its force is let go
+            }
+            assertEquals(1, disk.injected(), "the checkpoint holding the removal did not fail");
+            Thread.sleep(50); // its thread finishes failing; the writer's next ticks take the failure back in
+            for (int i = 0; i < 3; i++) {
+                store.submit(tx -> null).get(5, TimeUnit.SECONDS);
+            }
+            // The next try waits out a back-off of a second: the removal below comes before it.
+            disk.heal();
+            store.submit(tx -> {
+                tx.remove(Subscribers.TABLE, key);
+                return null;
+            }).get(5, TimeUnit.SECONDS);
+            assertTrue(store.checkpoint().join());
+            assertFalse(store.read(Subscribers.TABLE, key).isPresent());
+        }
+        try (Store store = Store.open(dir, periodic)) {
+            assertFalse(store.read(Subscribers.TABLE, key).isPresent(), "the state file's old value came back");
+        }
+    }
 }
