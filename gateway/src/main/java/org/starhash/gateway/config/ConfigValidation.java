@@ -60,7 +60,7 @@ final class ConfigValidation {
         KeywordSettings keywordSettings = keywords.settings(f.services());
         return new GatewayConfig(smppSettings, httpSettings, numbering, storeSettings, seed, zone, ussdSettings, sms,
                 keywords.shortNumbers(f.shortNumbers(), f.services(), keywordSettings), more.services(f.services()),
-                keywordSettings, more.otp(f.services()), more.outbox(f.outbox(), smppSettings.accounts().keySet()), texts(f.texts()));
+                keywordSettings, more.otp(f.services()), more.catalogue(f.services()), more.outbox(f.outbox(), smppSettings.accounts().keySet()), texts(f.texts()));
     }
 
     private SmppSettings smpp(GatewayFile.Smpp s) throws ConfigException {

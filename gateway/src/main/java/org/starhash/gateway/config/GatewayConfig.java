@@ -23,13 +23,15 @@ import java.util.Optional;
  * @param services        amounts, caps, prices and defaults of the services
  * @param keywords        the tables and amounts of the SMS keyword services
  * @param otp             one-time codes by SMS
+ * @param catalogue       the services and packages subscribers switch on and off
  * @param outbox          how messages to other handsets are delivered
  * @param texts           the texts for handsets
  */
 public record GatewayConfig(SmppSettings smpp, HttpSettings http, Numbering numbering, StoreSettings store,
                             Optional<URL> seedSubscribers, ZoneId zone, UssdSettings ussd, SmsSettings sms,
                             Map<String, ShortNumberRoute> shortNumbers, ServiceSettings services,
-                            KeywordSettings keywords, OtpSettings otp, OutboxSettings outbox, Texts texts) {
+                            KeywordSettings keywords, OtpSettings otp, Catalogue catalogue, OutboxSettings outbox,
+                            Texts texts) {
 
     public GatewayConfig {
         shortNumbers = Map.copyOf(shortNumbers);
@@ -38,7 +40,7 @@ public record GatewayConfig(SmppSettings smpp, HttpSettings http, Numbering numb
     /** The same config with another outbox; tests shorten its timeouts. */
     public GatewayConfig withOutbox(OutboxSettings newOutbox) {
         return new GatewayConfig(smpp, http, numbering, store, seedSubscribers, zone, ussd, sms, shortNumbers, services,
-                keywords, otp, newOutbox, texts);
+                keywords, otp, catalogue, newOutbox, texts);
     }
 
     /** Built-in service names by USSD service code. */
@@ -49,18 +51,18 @@ public record GatewayConfig(SmppSettings smpp, HttpSettings http, Numbering numb
     /** The same config with other listener ports; tests use 0 for ephemeral ones. */
     public GatewayConfig withPorts(int smppPort, int httpPort) {
         return new GatewayConfig(smpp.withPort(smppPort), http.withPort(httpPort), numbering, store, seedSubscribers,
-                zone, ussd, sms, shortNumbers, services, keywords, otp, outbox, texts);
+                zone, ussd, sms, shortNumbers, services, keywords, otp, catalogue, outbox, texts);
     }
 
     /** The same config with another admin token. */
     public GatewayConfig withAdminToken(String token) {
         return new GatewayConfig(smpp, http.withAdminToken(token), numbering, store, seedSubscribers, zone, ussd, sms,
-                shortNumbers, services, keywords, otp, outbox, texts);
+                shortNumbers, services, keywords, otp, catalogue, outbox, texts);
     }
 
     /** The same config with other USSD settings. */
     public GatewayConfig withUssd(UssdSettings newUssd) {
         return new GatewayConfig(smpp, http, numbering, store, seedSubscribers, zone, newUssd, sms, shortNumbers, services,
-                keywords, otp, outbox, texts);
+                keywords, otp, catalogue, outbox, texts);
     }
 }

@@ -45,7 +45,11 @@ record GatewayFile(Smpp smpp, Http http, Numbering numbering, Store store, Billi
     record Services(String sender, TopUp topup, Callback callback, CollectCall collectCall, Barring barring,
                     Forwarding forwarding, Roaming roaming, Premium premium, SpendAlert spendAlert, Usage usage,
                     Otp otp, StormAlerts stormAlerts, Directory directory, Donations donations,
-                    Map<String, Provider> contentProviders) {
+                    Map<String, Provider> contentProviders, List<Offer> catalogue) {
+    }
+
+    record Offer(String id, String name, String kind, String price, Integer days, String terms,
+                 @com.fasterxml.jackson.annotation.JsonProperty("for") String forWhom) {
     }
 
     record Otp(Integer validSeconds, Integer resendSeconds, Integer maxSends, Integer windowMinutes, Integer maxAttempts) {

@@ -49,7 +49,7 @@ final class KeywordValidation {
 
     KeywordSettings settings(GatewayFile.Services given) throws ConfigException {
         GatewayFile.Services s = given == null
-                ? new GatewayFile.Services(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null) : given;
+                ? new GatewayFile.Services(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null) : given;
         GatewayFile.Roaming r = s.roaming() == null ? new GatewayFile.Roaming(null, null, null, null) : s.roaming();
         KeywordSettings.Roaming roaming = new KeywordSettings.Roaming(
                 positive("services.roaming.eu_limit", or(r.euLimit(), "61")),

@@ -16,6 +16,69 @@ final class ServicesValidation {
         this.checks = new Checks(fileName);
     }
 
+    Catalogue catalogue(GatewayFile.Services given) throws ConfigException {
+        List<GatewayFile.Offer> entries = given == null || given.catalogue() == null ? List.of() : given.catalogue();
+        List<Catalogue.Offer> offers = new ArrayList<>();
+        Set<String> ids = new java.util.HashSet<>();
+        for (int i = 0; i < entries.size(); i++) {
+            String at = "services.catalogue[" + i + "]";
+            GatewayFile.Offer e = entries.get(i);
+            if (e == null) {
+                throw checks.error(at, "is empty; an entry has id, name, kind, price and for");
+            }
+            String id = e.id() == null ? "" : e.id();
+            if (!id.matches("[a-z0-9]{1,20}")) {
+                throw checks.error(at + ".id", "'" + id + "' must be 1 to 20 lower-case letters and digits (keywords name it)");
+            }
+            if (!ids.add(id)) {
+                throw checks.error(at + ".id", "'" + id + "' is the id of an earlier entry too");
+            }
+            if (e.name() == null || e.name().isBlank() || e.name().length() > 40) {
+                throw checks.error(at + ".name", "is required, at most 40 characters (a menu line shows it)");
+            }
+            Catalogue.Kind kind = null;
+            for (Catalogue.Kind k : Catalogue.Kind.values()) {
+                if (k.key().equals(e.kind())) {
+                    kind = k;
+                }
+            }
+            if (kind == null) {
+                throw checks.error(at + ".kind", "'" + e.kind() + "' is none of " + java.util.Arrays.stream(Catalogue.Kind.values())
+                        .map(Catalogue.Kind::key).collect(java.util.stream.Collectors.joining(", ")));
+            }
+            long price = checks.euros(at + ".price", or(e.price(), "0"));
+            if (price < 0) {
+                throw checks.error(at + ".price", "cannot be below zero");
+            }
+            if (kind == Catalogue.Kind.FREE && price != 0) {
+                throw checks.error(at + ".price", "a free service has no price");
+            }
+            if (kind != Catalogue.Kind.FREE && price == 0) {
+                throw checks.error(at + ".price", "is required for kind " + kind.key() + " (use kind free for a service that costs nothing)");
+            }
+            int days = 0;
+            if (kind == Catalogue.Kind.FIXED) {
+                days = checks.range(at + ".days", or(e.days(), 0), 1, 366);
+            } else if (e.days() != null) {
+                throw checks.error(at + ".days", "only a service of kind fixed has days");
+            }
+            if (kind == Catalogue.Kind.SPECIAL && (e.terms() == null || e.terms().isBlank())) {
+                throw checks.error(at + ".terms", "a service of kind special needs the terms subscribers accept");
+            }
+            if (kind != Catalogue.Kind.SPECIAL && e.terms() != null) {
+                throw checks.error(at + ".terms", "only a service of kind special has terms");
+            }
+            String forWhom = or(e.forWhom(), "both");
+            if (!Set.of("postpaid", "prepaid", "both").contains(forWhom)) {
+                throw checks.error(at + ".for", "'" + forWhom + "' is none of postpaid, prepaid, both");
+            }
+            offers.add(new Catalogue.Offer(id, e.name().strip(), kind, price, days,
+                    java.util.Optional.ofNullable(e.terms()).map(String::strip), !forWhom.equals("prepaid"),
+                    !forWhom.equals("postpaid")));
+        }
+        return new Catalogue(offers);
+    }
+
     OtpSettings otp(GatewayFile.Services given) throws ConfigException {
         GatewayFile.Otp o = given == null || given.otp() == null ? new GatewayFile.Otp(null, null, null, null, null) : given.otp();
         OtpSettings d = OtpSettings.DEFAULTS;
@@ -28,7 +91,7 @@ final class ServicesValidation {
     }
 
     ServiceSettings services(GatewayFile.Services given) throws ConfigException {
-        GatewayFile.Services s = given == null ? new GatewayFile.Services(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null) : given;
+        GatewayFile.Services s = given == null ? new GatewayFile.Services(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null) : given;
         String sender = or(s.sender(), "7070");
         if (!sender.matches("[0-9]{3,15}")) {
             throw checks.error("services.sender", "'" + sender + "' must be 3 to 15 digits");
