@@ -196,7 +196,7 @@ public final class NetworkEvents {
     }
 
     /** What a one-time code may be for. */
-    public static final java.util.Set<String> OTP_PURPOSES = OtpService.PURPOSES;
+    public static final List<String> OTP_PURPOSES = OtpService.PURPOSES;
     /** Digits of a one-time code. */
     public static final int OTP_DIGITS = OtpService.DIGITS;
 

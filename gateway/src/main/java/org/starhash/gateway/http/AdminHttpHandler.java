@@ -22,20 +22,19 @@ import org.slf4j.LoggerFactory;
 import org.starhash.gateway.config.HttpSettings;
 import org.starhash.gateway.config.Secrets;
 import org.starhash.gateway.engine.NetworkEvents;
-import org.starhash.gateway.values.Money;
 import org.starhash.gateway.values.AuthorizeQuery;
 import org.starhash.gateway.values.UsageEvent;
 
 import java.io.IOException;
 import java.util.List;
-import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * The admin API under {@code /admin/}: network events (a missed call, a subscriber reachable again, a storm
- * alert), a content provider's new subscription and the operator's barring-PIN reset. Each is a POST of a JSON object with the token in {@code X-Starhash-Token}; the
- * answer is a JSON object saying what was done. Off when no token is configured.
+ * The admin API under {@code /admin/}: the network's events and questions (missed calls, reachability, roaming,
+ * usage, authorization), billing's reports (accounts, e-invoices), one-time codes, storm alerts, content
+ * subscriptions and the barring-PIN reset. Each is a POST of a JSON object with the token in
+ * {@code X-Starhash-Token}; the answer is a JSON object saying what was done. Off when no token is configured. The
+ * HTTP is here; what each body asks for is {@link AdminCalls}', its fields {@link AdminFields}'.
  */
 @ChannelHandler.Sharable
 final class AdminHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
@@ -62,10 +61,7 @@ final class AdminHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest
 
     private final HttpSettings settings;
     private final NetworkEvents events;
-    /** Longest string field but a storm alert's text; an MSISDN, a place or a provider is far shorter. */
-    static final int MAX_FIELD = 100;
-    /** A storm alert's text: with "NEURJE {place}: ... Radar: {link}" about 3 SMS in GSM 7-bit, 6 in UCS-2. */
-    static final int MAX_ALERT_TEXT = 300;
+    private final AdminCalls calls;
     private final ObjectMapper json = JsonMapper.builder(JsonFactory.builder()
                     .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(8).maxStringLength(4096).build())
                     .build())
@@ -76,6 +72,7 @@ final class AdminHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest
     AdminHttpHandler(HttpSettings settings, NetworkEvents events) {
         this.settings = settings;
         this.events = events;
+        this.calls = new AdminCalls(events);
     }
 
     /** Takes only requests under {@code /admin/}; the rest go on down the pipeline. */
@@ -137,10 +134,9 @@ final class AdminHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest
         }
         CompletableFuture<NetworkEvents.Result> result;
         try {
-            result = dispatch(path, body);
-        } catch (BadField e) {
-            LOG.debug("admin {} refused: {}", path, e.getMessage());
-            Responses.json(ctx, keepAlive, HttpResponseStatus.BAD_REQUEST, error(e.getMessage()));
+            result = calls.event(path, body);
+        } catch (AdminFields.Bad e) {
+            refused(ctx, keepAlive, path, e);
             return;
         }
         result.whenCompleteAsync((r, e) -> {
@@ -189,10 +185,9 @@ final class AdminHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest
     private void authorize(ChannelHandlerContext ctx, boolean keepAlive, JsonNode body) {
         AuthorizeQuery query;
         try {
-            query = authorizeQuery(body);
-        } catch (BadField e) {
-            LOG.debug("admin {} refused: {}", AUTHORIZE, e.getMessage());
-            Responses.json(ctx, keepAlive, HttpResponseStatus.BAD_REQUEST, error(e.getMessage()));
+            query = calls.authorizeQuery(body);
+        } catch (AdminFields.Bad e) {
+            refused(ctx, keepAlive, AUTHORIZE, e);
             return;
         }
         events.authorize(query).whenCompleteAsync((answer, e) -> {
@@ -211,41 +206,12 @@ final class AdminHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest
     /** {@code POST /admin/otp}, {@code /admin/otp/verify}, {@code /admin/otp/settings}: one-time codes by SMS. */
     private void otp(ChannelHandlerContext ctx, boolean keepAlive, String path, JsonNode body) {
         CompletableFuture<NetworkEvents.Answer> answer;
-        boolean enabled = true;
         try {
-            String msisdn = msisdn(body, "msisdn");
-            if (path.equals(OTP_SETTINGS)) {
-                onlyFields(body, Set.of("msisdn", "enabled"), "a one-time code setting");
-                JsonNode given = body.get("enabled");
-                if (given == null || !given.isBoolean()) {
-                    throw new BadField("the field \"enabled\" (true or false) is required");
-                }
-                enabled = given.asBoolean();
-                answer = events.otpEnabled(msisdn, enabled);
-            } else {
-                String purpose = text(body, "purpose");
-                if (!NetworkEvents.OTP_PURPOSES.contains(purpose)) {
-                    throw new BadField("\"purpose\": '" + purpose + "' is neither login nor link");
-                }
-                if (path.equals(OTP)) {
-                    onlyFields(body, Set.of("msisdn", "purpose"), "a one-time code request");
-                    answer = events.requestOtp(msisdn, purpose);
-                } else {
-                    onlyFields(body, Set.of("msisdn", "purpose", "code"), "a one-time code check");
-                    JsonNode code = body.get("code");
-                    if (code == null || !code.isTextual() || !code.asText().matches("[0-9]{" + NetworkEvents.OTP_DIGITS + "}")) {
-                        throw new BadField("the field \"code\" (the " + NetworkEvents.OTP_DIGITS + " digits of the SMS, as a string) is required");
-                    }
-                    answer = events.verifyOtp(msisdn, purpose, code.asText());
-                }
-            }
-        } catch (BadField e) {
-            // The code is never logged: a bad field's message names the field, not the value, for "code".
-            LOG.debug("admin {} refused: {}", path, e.getMessage());
-            Responses.json(ctx, keepAlive, HttpResponseStatus.BAD_REQUEST, error(e.getMessage()));
+            answer = calls.otp(path, body);
+        } catch (AdminFields.Bad e) {
+            refused(ctx, keepAlive, path, e);
             return;
         }
-        boolean shownEnabled = enabled;
         answer.whenCompleteAsync((a, e) -> {
             if (e != null) {
                 notDone(ctx, keepAlive, path, e);
@@ -255,160 +221,17 @@ final class AdminHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest
                 ObjectNode json = this.json.createObjectNode().put("result", a.result());
                 a.numbers().forEach(json::put);
                 if (path.equals(OTP_SETTINGS)) {
-                    json.put("enabled", shownEnabled);
+                    json.put("enabled", body.get("enabled").asBoolean()); // checked by calls.otp
                 }
                 Responses.json(ctx, keepAlive, HttpResponseStatus.OK, json);
             }
         }, ctx.executor());
     }
 
-    /** Refuses a body with a field {@code known} does not name. */
-    private static void onlyFields(JsonNode body, Set<String> known, String what) throws BadField {
-        for (java.util.Iterator<String> names = body.fieldNames(); names.hasNext(); ) {
-            String name = names.next();
-            if (!known.contains(name)) {
-                throw new BadField("\"" + (name.length() > MAX_FIELD ? name.substring(0, MAX_FIELD) : name) + "\": not a field of " + what);
-            }
-        }
-    }
-
-    private AuthorizeQuery authorizeQuery(JsonNode body) throws BadField {
-        String msisdn = msisdn(body, "msisdn");
-        String service = text(body, "service");
-        if (!AuthorizeQuery.SERVICES.contains(service)) {
-            throw new BadField("\"service\": '" + service + "' is none of " + String.join(", ", new java.util.TreeSet<>(AuthorizeQuery.SERVICES)));
-        }
-        Optional<String> zone = Optional.empty();
-        if (service.equals("data_roaming")) {
-            String z = text(body, "zone");
-            if (!z.equals("eu") && !z.equals("non_eu")) {
-                throw new BadField("\"zone\": '" + z + "' is neither eu nor non_eu");
-            }
-            zone = Optional.of(z);
-        }
-        Optional<String> roaming = Optional.empty();
-        if (body.has("roaming")) {
-            String r = text(body, "roaming");
-            if (!r.equals("national") && !r.equals("abroad")) {
-                throw new BadField("\"roaming\": '" + r + "' is neither national nor abroad");
-            }
-            roaming = Optional.of(r);
-        }
-        onlyFields(body, Set.of("msisdn", "service", "zone", "roaming"), "an authorization query");
-        return new AuthorizeQuery(msisdn, service, zone, roaming);
-    }
-
-    private CompletableFuture<NetworkEvents.Result> dispatch(String path, JsonNode body) throws BadField {
-        if (path.equals(MISSED_CALL)) {
-            String callee = msisdn(body, "callee");
-            boolean hidden = body.path("hidden").asBoolean(false);
-            String caller = hidden ? "" : msisdn(body, "caller");
-            return events.missedCall(callee, caller, hidden);
-        }
-        if (path.equals(REACHABLE)) {
-            return events.reachable(msisdn(body, "msisdn"));
-        }
-        if (path.equals(STORM_ALERT)) {
-            return events.stormAlert(text(body, "place"), text(body, "text", MAX_ALERT_TEXT));
-        }
-        if (path.equals(ROAMING)) {
-            String msisdn = msisdn(body, "msisdn");
-            String country = text(body, "country");
-            if (!country.matches("[A-Za-z]{2}")) {
-                throw new BadField("\"country\": '" + country + "' is not a two-letter ISO 3166 code such as HR");
-            }
-            String zone = text(body, "zone");
-            if (!zone.equals("eu") && !zone.equals("non_eu")) {
-                throw new BadField("\"zone\": '" + zone + "' is neither eu nor non_eu");
-            }
-            return events.roamingRegistered(msisdn, country.toUpperCase(java.util.Locale.ROOT), zone.equals("eu"));
-        }
-        if (path.equals(CONTENT)) {
-            return events.contentSubscription(msisdn(body, "msisdn"), text(body, "provider"));
-        }
-        if (path.equals(DEBT)) {
-            onlyFields(body, Set.of("msisdn", "overdue"), "a debt report");
-            return events.accountDebt(msisdn(body, "msisdn"), euros(body, "overdue"));
-        }
-        if (path.equals(SUSPEND)) {
-            onlyFields(body, Set.of("msisdn"), "a suspension");
-            return events.accountSuspended(msisdn(body, "msisdn"));
-        }
-        if (path.equals(PAYMENT)) {
-            onlyFields(body, Set.of("msisdn", "amount"), "a payment");
-            String msisdn = msisdn(body, "msisdn");
-            long cents = euros(body, "amount");
-            if (cents == 0) {
-                throw new BadField("\"amount\": a payment is more than 0.00");
-            }
-            return events.accountPayment(msisdn, cents);
-        }
-        if (path.equals(E_INVOICE)) {
-            onlyFields(body, Set.of("msisdn", "period", "amount", "delivered_to"), "an e-invoice notice");
-            String msisdn = msisdn(body, "msisdn");
-            String period = text(body, "period");
-            java.time.YearMonth month;
-            try {
-                month = period.matches("[0-9]{4}-[0-9]{2}") ? java.time.YearMonth.parse(period) : null;
-            } catch (java.time.format.DateTimeParseException e) {
-                month = null;
-            }
-            if (month == null) {
-                throw new BadField("\"period\": '" + period + "' is not a billing month such as 2026-11");
-            }
-            long cents = euros(body, "amount");
-            String to = text(body, "delivered_to");
-            if (!to.equals("email") && !to.equals("bank")) {
-                throw new BadField("\"delivered_to\": '" + to + "' is neither email nor bank");
-            }
-            return events.eInvoiceDelivered(msisdn, month, cents, to.equals("bank"));
-        }
-        return events.resetBarringPin(msisdn(body, "msisdn"));
-    }
-
-    /** An amount in euros as a string ("23.10"), not below zero. */
-    private static long euros(JsonNode body, String field) throws BadField {
-        String amount = text(body, field);
-        long cents;
-        try {
-            cents = Money.parseCents(amount);
-        } catch (IllegalArgumentException e) {
-            throw new BadField("\"" + field + "\": '" + amount + "' is not an amount in euros such as \"23.10\"");
-        }
-        if (cents < 0) {
-            throw new BadField("\"" + field + "\": '" + amount + "' is below zero");
-        }
-        return cents;
-    }
-
-    private static String text(JsonNode body, String field) throws BadField {
-        return text(body, field, MAX_FIELD);
-    }
-
-    private static String text(JsonNode body, String field, int max) throws BadField {
-        JsonNode value = body.get(field);
-        if (value != null && value.isTextual() && value.asText().length() > max) {
-            throw new BadField("the field \"" + field + "\" is " + value.asText().length() + " characters; at most " + max);
-        }
-        if (value == null || !value.isTextual() || value.asText().isBlank()) {
-            throw new BadField("the field \"" + field + "\" (a non-empty string) is required");
-        }
-        return value.asText().strip();
-    }
-
-    private String msisdn(JsonNode body, String field) throws BadField {
-        JsonNode value = body.get(field);
-        if (value == null || !value.isTextual()) {
-            throw new BadField("the field \"" + field + "\" (a phone number as a string) is required");
-        }
-        if (value.asText().length() > MAX_FIELD) {
-            throw new BadField("the field \"" + field + "\" is " + value.asText().length() + " characters; no phone number is");
-        }
-        Optional<String> normalized = events.numbering().normalize(value.asText());
-        if (normalized.isEmpty()) {
-            throw new BadField("\"" + field + "\": '" + value.asText() + "' is not a phone number");
-        }
-        return normalized.get();
+    /** A body with a bad field: 400 with the field's message (which never echoes a one-time code). */
+    private void refused(ChannelHandlerContext ctx, boolean keepAlive, String path, AdminFields.Bad e) {
+        LOG.debug("admin {} refused: {}", path, e.getMessage());
+        Responses.json(ctx, keepAlive, HttpResponseStatus.BAD_REQUEST, error(e.getMessage()));
     }
 
     private ObjectNode error(String message) {
@@ -418,13 +241,6 @@ final class AdminHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest
     private boolean authorised(FullHttpRequest request) {
         String given = request.headers().get(UssdHttpHandler.TOKEN_HEADER, "");
         return Secrets.matches(settings.adminToken(), given);
-    }
-
-    /** A field of the body that is missing or wrong. */
-    private static final class BadField extends Exception {
-        BadField(String message) {
-            super(message);
-        }
     }
 
     @Override

@@ -23,7 +23,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * One-time codes by SMS for logging in to self-care and for linking a prepaid number to a profile (seeds 001 and
@@ -35,7 +34,7 @@ import java.util.Set;
 public final class OtpService {
 
     /** What a code may be for. */
-    public static final Set<String> PURPOSES = Set.of("login", "link");
+    public static final List<String> PURPOSES = List.of("login", "link");
     /** Digits of a code. */
     public static final int DIGITS = 6;
 
