@@ -49,8 +49,11 @@ class StoreCrashTest {
                     assertEquals(-from, to, "round " + round + " pair " + pair + ": a transfer was applied by halves");
                     assertTrue(transfers >= acked[pair], "round " + round + " pair " + pair + ": "
                             + acked[pair] + " transfers were acknowledged but only " + transfers + " survived");
-                    // The next transfer is submitted only after the acknowledgement of this one is written.
-                    assertTrue(acked[pair] == 0 || transfers <= acked[pair] + 1, "round " + round + " pair "
+                    // The next transfer is submitted only after the acknowledgement of this one is written, so each
+                    // process killed in the round may leave one durable transfer it never acknowledged: the first,
+                    // and each one killed while opening that got as far as a transfer of its own.
+                    int processes = 1 + (round == 2 ? KILLS_DURING_OPEN : 0);
+                    assertTrue(acked[pair] == 0 || transfers <= acked[pair] + processes, "round " + round + " pair "
                             + pair + ": " + transfers + " transfers stored but only " + acked[pair] + " acknowledged");
                     sum += from + to;
                     totalAcked += acked[pair];
